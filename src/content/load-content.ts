@@ -1,0 +1,214 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ProblemList, type SourceLocation } from '../errors.js';
+import { splitFrontMatter } from './front-matter.js';
+import { audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
+import type { Audience, AudienceSelector, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, TemplateSource } from './types.js';
+import { didYouMean, formatPath, validateYaml } from './validate.js';
+import { YamlSource, type YamlPath } from './yaml-source.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The content root that ships with trainpack. */
+export const BUILT_IN_CONTENT = path.join(packageRoot, 'guides');
+/** The templates and UI labels that ship with trainpack. */
+export const BUILT_IN_TEMPLATES = path.join(packageRoot, 'templates');
+
+export interface LoadOptions {
+  /** A folder whose templates override the built-in ones and the content root's, by file name. */
+  templatesDir?: string;
+}
+
+export interface LoadResult {
+  content?: Content;
+  problems: ProblemList;
+}
+
+/**
+ * Reads and validates a content root, collecting every problem (with file:line:col) instead of
+ * stopping at the first. `content` is present when there were no errors.
+ */
+export function readContent(root: string, options: LoadOptions = {}): LoadResult {
+  const problems = new ProblemList();
+  const absoluteRoot = path.resolve(root);
+  if (!isDirectory(absoluteRoot)) {
+    problems.error('CONTENT_NOT_FOUND', 'content folder not found', { file: absoluteRoot }, 'give a folder holding pack.yaml with --content DIR');
+    return { problems };
+  }
+
+  const packSource = readYaml(path.join(absoluteRoot, 'pack.yaml'), problems);
+  const audiencesSource = readYaml(path.join(absoluteRoot, 'audiences.yaml'), problems);
+  const packData = packSource && validateYaml(packSchema, packSource, problems);
+  const audiencesData = audiencesSource && validateYaml(audiencesSchema, audiencesSource, problems);
+
+  const languages = packData?.languages ?? [];
+  const pack: Pack | undefined = packData && { ...packData, paper: packData.paper as PaperSize };
+  if (pack && packSource) {
+    checkLocalised(packSource, ['title'], pack.title, languages, problems);
+    if (pack.subtitle) checkLocalised(packSource, ['subtitle'], pack.subtitle, languages, problems);
+    if (pack.organisation) checkLocalised(packSource, ['organisation'], pack.organisation, languages, problems);
+    if (pack.credits) checkLocalised(packSource, ['credits'], pack.credits, languages, problems);
+    checkUnique(packSource, ['languages'], pack.languages, 'language', problems);
+    checkUnique(packSource, ['guides'], pack.guides, 'guide', problems);
+    checkUnique(packSource, ['contacts'], pack.contacts.map((contact) => contact.id), 'contact', problems, 'id');
+    pack.contacts.forEach((contact, index) => checkLocalised(packSource, ['contacts', index, 'label'], contact.label, languages, problems));
+  }
+
+  const audiences: Audience[] = audiencesData?.audiences ?? [];
+  if (audiencesSource) {
+    checkUnique(audiencesSource, ['audiences'], audiences.map((audience) => audience.id), 'audience', problems, 'id');
+    audiences.forEach((audience, index) => {
+      checkLocalised(audiencesSource, ['audiences', index, 'name'], audience.name, languages, problems);
+      checkLocalised(audiencesSource, ['audiences', index, 'description'], audience.description, languages, problems);
+    });
+  }
+  const audienceIds = audiences.map((audience) => audience.id);
+
+  const guides: Guide[] = [];
+  if (pack && packSource) {
+    pack.guides.forEach((guideId, index) => {
+      const dir = path.join(absoluteRoot, guideId);
+      if (!isDirectory(dir)) {
+        problems.error('GUIDE_NOT_FOUND', `guides: no folder "${guideId}" in the content root`, packSource.locate(['guides', index]), didYouMean(guideId, listGuideFolders(absoluteRoot)));
+        return;
+      }
+      const guide = readGuide(guideId, dir, languages, audiencesSource ? audienceIds : undefined, problems);
+      if (guide) guides.push(guide);
+    });
+  }
+
+  const templates = readTemplates(absoluteRoot, options.templatesDir, problems);
+  const labels = readLabels(absoluteRoot, options.templatesDir, problems);
+  for (const language of languages) {
+    if (!labels[language]) {
+      problems.warn('LABELS_MISSING', `no UI labels for language "${language}": English labels are used`, packSource?.locate(['languages', languages.indexOf(language)]), `add templates/labels.yaml with a "${language}:" section to the content root`);
+    }
+  }
+
+  if (problems.hasErrors || !pack) return { problems };
+  return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels }, problems };
+}
+
+function readGuide(id: string, dir: string, languages: readonly string[], audienceIds: readonly string[] | undefined, problems: ProblemList): Guide | undefined {
+  const texts: Record<string, GuideText> = {};
+  for (const lang of languages) {
+    const file = path.join(dir, `guide.${lang}.md`);
+    const text = readText(file, problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
+    if (text === undefined) continue;
+    const split = splitFrontMatter(text, file, problems);
+    if (!split.yaml) {
+      problems.error('FRONT_MATTER_MISSING', 'front matter missing: the file must start with --- and give at least a title', { file, line: 1, column: 1 });
+      continue;
+    }
+    const data = validateYaml(frontMatterSchema, split.yaml, problems);
+    if (!data) continue;
+    if (audienceIds) checkAudienceSelector(split.yaml, ['audiences'], data.audiences, audienceIds, problems);
+    texts[lang] = { lang, title: data.title, summary: data.summary, audiences: data.audiences, body: split.body, file, bodyLine: split.bodyLine };
+  }
+
+  const checklists: Checklist[] = [];
+  const checklistFile = path.join(dir, 'checklists.yaml');
+  if (existsSync(checklistFile)) {
+    const source = readYaml(checklistFile, problems);
+    const data = source && validateYaml(checklistsSchema, source, problems);
+    if (source && data) {
+      checkUnique(source, ['checklists'], data.checklists.map((checklist) => checklist.id), 'checklist', problems, 'id');
+      data.checklists.forEach((checklist, index) => {
+        const base: YamlPath = ['checklists', index];
+        checkLocalised(source, [...base, 'title'], checklist.title, languages, problems);
+        if (checklist.intro) checkLocalised(source, [...base, 'intro'], checklist.intro, languages, problems);
+        const itemIds = checklist.items.map((item) => item.id).filter((itemId): itemId is string => itemId !== undefined);
+        checkUnique(source, [...base, 'items'], itemIds, 'item', problems, 'id');
+        checklist.items.forEach((item, itemIndex) => {
+          checkLocalised(source, [...base, 'items', itemIndex, 'text'], item.text, languages, problems);
+          if (audienceIds) checkAudienceSelector(source, [...base, 'items', itemIndex, 'audiences'], item.audiences, audienceIds, problems);
+        });
+        checklists.push({ ...checklist, location: source.locate(base) });
+      });
+    }
+  }
+  return { id, dir, texts, checklists };
+}
+
+function readTemplates(root: string, templatesDir: string | undefined, problems: ProblemList): TemplateSource[] {
+  const byName = new Map<string, TemplateSource>();
+  for (const dir of [BUILT_IN_TEMPLATES, path.join(root, 'templates'), templatesDir]) {
+    if (!dir || !isDirectory(dir)) {
+      if (dir === templatesDir && dir) problems.error('TEMPLATES_NOT_FOUND', 'templates folder not found', { file: path.resolve(dir) });
+      continue;
+    }
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith('.hbs')) continue;
+      const file = path.join(dir, name);
+      const source = readText(file, problems);
+      if (source !== undefined) byName.set(name, { name, source, file });
+    }
+  }
+  return [...byName.values()];
+}
+
+/** Built-in labels, then the content root's, then --templates': later ones win, key by key. */
+function readLabels(root: string, templatesDir: string | undefined, problems: ProblemList): LabelSet {
+  const merged: Record<string, Record<string, string>> = {};
+  for (const dir of [BUILT_IN_TEMPLATES, path.join(root, 'templates'), templatesDir]) {
+    const file = dir && path.join(dir, 'labels.yaml');
+    if (!file || !existsSync(file)) continue;
+    const source = readYaml(file, problems);
+    const data = source && validateYaml(labelsSchema, source, problems);
+    for (const [lang, labels] of Object.entries(data ?? {})) merged[lang] = { ...merged[lang], ...labels };
+  }
+  return merged;
+}
+
+function readYaml(file: string, problems: ProblemList): YamlSource | undefined {
+  const text = readText(file, problems);
+  return text === undefined ? undefined : YamlSource.parse(text, file, problems);
+}
+
+function readText(file: string, problems: ProblemList, hint?: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.error('FILE_UNREADABLE', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`, { file }, hint);
+    return undefined;
+  }
+}
+
+function checkLocalised(source: YamlSource, at: YamlPath, text: LocalisedText, languages: readonly string[], problems: ProblemList): void {
+  for (const language of languages) {
+    if (typeof text[language] !== 'string' || text[language].trim() === '') {
+      problems.error('TRANSLATION_MISSING', `${formatPath(at)}: missing the "${language}" text`, source.locate(at), `every text needs each language of pack.yaml: ${languages.join(', ')}`);
+    }
+  }
+}
+
+function checkAudienceSelector(source: YamlSource, at: YamlPath, selector: AudienceSelector, known: readonly string[], problems: ProblemList): void {
+  if (selector === 'all') return;
+  selector.forEach((audienceId, index) => {
+    if (!known.includes(audienceId)) problems.error('UNKNOWN_AUDIENCE', `${formatPath(at)}: unknown audience "${audienceId}"`, source.locate([...at, index]), didYouMean(audienceId, known) ?? `known audiences: ${known.join(', ')}`);
+  });
+}
+
+function checkUnique(source: YamlSource, at: YamlPath, ids: readonly string[], what: string, problems: ProblemList, key?: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) {
+      const location: SourceLocation = source.locate(key ? [...at, index, key] : [...at, index]);
+      problems.error('DUPLICATE_ID', `${formatPath(at)}: ${what} "${id}" appears more than once`, location);
+    }
+    seen.add(id);
+  });
+}
+
+function listGuideFolders(root: string): string[] {
+  return readdirSync(root).filter((name) => name !== 'templates' && isDirectory(path.join(root, name)));
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}

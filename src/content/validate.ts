@@ -1,0 +1,87 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { ProblemList } from '../errors.js';
+import type { YamlPath, YamlSource } from './yaml-source.js';
+
+/** Validates parsed YAML against a schema, reporting every issue at its file:line:col. */
+export function validateYaml<T extends z.ZodType>(schema: T, source: YamlSource, problems: ProblemList, basePath: YamlPath = []): z.output<T> | undefined {
+  const data = source.toJS();
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = [...basePath, ...(issue.path as (string | number)[])];
+    const where = path.length > 0 ? `${formatPath(path)}: ` : '';
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.error('UNKNOWN_KEY', `${where}unknown key "${key}"`, source.locateKey(path, key), keyHint(schema, issue.path as (string | number)[], key));
+      }
+      continue;
+    }
+    problems.error('SCHEMA', `${where}${describeIssue(issue)}`, source.locate(path));
+  }
+  return undefined;
+}
+
+export function formatPath(path: YamlPath): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` : 'must not be empty';
+    case 'invalid_union':
+      return 'expected "all" or a list of kebab-case ids';
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Suggests the closest known key for a misspelt one, when the schema at that path is an object. */
+function keyHint(schema: z.ZodType, path: (string | number)[], key: string): string | undefined {
+  let node: unknown = schema;
+  for (const part of path) node = unwrap(node, part);
+  const shape = (unwrapOptional(node) as { shape?: Record<string, unknown> } | undefined)?.shape;
+  if (!shape) return undefined;
+  const known = Object.keys(shape);
+  return known.length > 0 ? didYouMean(key, known) ?? `known keys: ${known.join(', ')}` : undefined;
+}
+
+function unwrap(node: unknown, part: string | number): unknown {
+  const inner = unwrapOptional(node) as { shape?: Record<string, unknown>; element?: unknown } | undefined;
+  if (typeof part === 'number') return inner?.element;
+  return inner?.shape?.[part];
+}
+
+function unwrapOptional(node: unknown): unknown {
+  let current = node as { unwrap?: () => unknown; def?: { innerType?: unknown; type?: string } } | undefined;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const inner = current.def?.innerType;
+    if (!inner) break;
+    current = inner as typeof current;
+  }
+  return current;
+}
+
+/** `did you mean "teachers"?` when a close enough id exists. */
+export function didYouMean(value: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const candidate = closest(value, [...known]);
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  return levenshteinWithin(value, candidate, limit) ? `did you mean "${candidate}"?` : undefined;
+}
+
+function levenshteinWithin(a: string, b: string, limit: number): boolean {
+  return distance(a, b) <= limit || b.startsWith(a) || a.startsWith(b);
+}

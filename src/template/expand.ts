@@ -1,0 +1,218 @@
+import Handlebars from 'handlebars';
+import type { Content, TemplateSource } from '../content/types.js';
+import { TrainpackError, type Problem, type SourceLocation } from '../errors.js';
+import { localise, type PackPlan, type PlannedGuide, type TailoredChecklist } from '../tailor/tailor-pack.js';
+import { Labels } from './labels.js';
+import { escapeMarkdown, inlineMarkdown, quoteAttribute } from './markdown-escape.js';
+
+/** Helpers a guide body or template may call; anything else is an error. */
+export const GUIDE_HELPERS = ['for', 'checklist', 't', 'md', 'attr', 'pagebreak', 'fill'] as const;
+const BUILT_IN_HELPERS = ['each', 'if', 'unless', 'with', 'lookup', 'log'];
+/** Data a guide body sees at its top level. */
+export const GUIDE_DATA_ROOTS = ['audience', 'lang', 'pack', 'guide', 'date'] as const;
+
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  noEscape: true,
+  knownHelpers: Object.fromEntries([...GUIDE_HELPERS, ...BUILT_IN_HELPERS].map((name) => [name, true])),
+  knownHelpersOnly: true,
+};
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateFunction = (context: unknown) => string;
+
+/** The Markdown of every document of one pack, before lexing. */
+export interface ExpandedDocument {
+  kind: 'pack-front' | 'handout' | 'checklists' | 'contacts';
+  guideId?: string;
+  title: string;
+  markdown: string;
+  /** The file relative links and images resolve against. */
+  baseDir?: string;
+}
+
+/** Data every template sees. */
+interface TemplateContext {
+  pack: {
+    title: string;
+    subtitle: string;
+    organisation: string;
+    credits: string;
+    edition: string;
+    paper: string;
+  };
+  audience: { id: string; name: string; description: string };
+  lang: string;
+  date: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Expands guide bodies and the built-in (or overriding) templates to Markdown. One expander serves
+ * a whole build: compiled templates are cached and reused for every audience and language.
+ */
+export class Expander {
+  private readonly handlebars = Handlebars.create();
+  private readonly compiled = new Map<string, TemplateFunction>();
+  private readonly templates: Map<string, TemplateSource>;
+
+  constructor(
+    private readonly content: Content,
+    /** Warnings found while expanding (label fallbacks). */
+    readonly warnings: Problem[] = [],
+  ) {
+    this.templates = new Map(content.templates.map((template) => [template.name, template]));
+    registerHelpers(this.handlebars);
+  }
+
+  /** Every document for one plan, in pack order: front matter, handouts, checklists, contacts. */
+  expandPlan(plan: PackPlan, date: string): ExpandedDocument[] {
+    const labels = new Labels(this.content.labels, plan.lang, this.warnings);
+    const context = this.baseContext(plan, date);
+    const data = { labels, plan };
+    const documents: ExpandedDocument[] = [];
+    documents.push({ kind: 'pack-front', title: context.pack.title, markdown: this.runTemplate('pack.hbs', context, data) });
+    for (const planned of plan.guides) {
+      const body = this.expandGuide(planned, context, data);
+      const guide = { id: planned.guide.id, title: planned.text.title, summary: planned.text.summary };
+      documents.push({
+        kind: 'handout',
+        guideId: planned.guide.id,
+        title: planned.text.title,
+        markdown: this.runTemplate('handout.hbs', { ...context, guide, body }, data),
+        baseDir: planned.guide.dir,
+      });
+    }
+    if (plan.checklists.length > 0) {
+      documents.push({ kind: 'checklists', title: labels.get('checklists'), markdown: this.runTemplate('checklists.hbs', { ...context, checklists: plan.checklists }, data) });
+    }
+    const contacts = plan.pack.contacts.map((contact) => ({ id: contact.id, label: localise(contact.label, plan.lang), value: contact.value, verified: contact.verified }));
+    if (contacts.length > 0) {
+      documents.push({ kind: 'contacts', title: labels.get('referralContacts'), markdown: this.runTemplate('contacts.hbs', { ...context, contacts }, data) });
+    }
+    return documents;
+  }
+
+  private expandGuide(planned: PlannedGuide, context: TemplateContext, data: object): string {
+    const guide = { id: planned.guide.id, title: planned.text.title, summary: planned.text.summary };
+    const location = { file: planned.text.file, lineOffset: planned.text.bodyLine - 1 };
+    const run = this.compile(`guide:${planned.text.file}`, planned.text.body, location);
+    return execute(run, { ...context, guide }, { ...data, checklists: planned.checklists }, location);
+  }
+
+  private runTemplate(name: string, context: object, data: object): string {
+    const template = this.templates.get(name);
+    if (!template) throw new TrainpackError('TEMPLATE_NOT_FOUND', `template "${name}" not found`, { hint: 'a templates folder overrides built-in templates by file name; it cannot remove them' });
+    const location = { file: template.file, lineOffset: 0 };
+    return execute(this.compile(`template:${template.file}`, template.source, location), context, data, location);
+  }
+
+  private compile(key: string, source: string, location: TemplateLocation): TemplateFunction {
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      try {
+        const template = this.handlebars.compile(source, COMPILE_OPTIONS);
+        compiled = (context: unknown) => template(context);
+        this.compiled.set(key, compiled);
+      } catch (error) {
+        throw templateError(error, location);
+      }
+    }
+    return compiled;
+  }
+
+  private baseContext(plan: PackPlan, date: string): TemplateContext {
+    const { pack, audience, lang } = plan;
+    const text = (value: Readonly<Record<string, string>> | undefined) => (value ? localise(value, lang) : '');
+    return {
+      pack: { title: text(pack.title), subtitle: text(pack.subtitle), organisation: text(pack.organisation), credits: text(pack.credits), edition: pack.edition ?? '', paper: pack.paper },
+      audience: { id: audience.id, name: text(audience.name), description: text(audience.description) },
+      lang,
+      date,
+    };
+  }
+}
+
+interface TemplateLocation {
+  file: string;
+  /** Lines in the file before the template text starts (front matter). */
+  lineOffset: number;
+}
+
+function execute(template: TemplateFunction, context: object, data: object, location: TemplateLocation): string {
+  try {
+    return (template as (context: unknown, options: { data: object }) => string)(context, { data });
+  } catch (error) {
+    throw templateError(error, location);
+  }
+}
+
+interface ExpandData {
+  root: TemplateContext;
+  labels: Labels;
+  checklists?: TailoredChecklist[];
+}
+
+function registerHelpers(handlebars: typeof Handlebars): void {
+  handlebars.registerHelper('for', function (this: unknown, ...args: unknown[]) {
+    const options = args.pop() as Handlebars.HelperOptions & { data: ExpandData };
+    const audienceId = options.data.root.audience.id;
+    return args.includes(audienceId) ? options.fn(this) : options.inverse(this);
+  });
+  handlebars.registerHelper('checklist', (idOrChecklist: unknown, options: Handlebars.HelperOptions & { data: ExpandData }) => {
+    const level = Number(options.hash.level ?? 3);
+    const checklist =
+      typeof idOrChecklist === 'string' ? options.data.checklists?.find((candidate: TailoredChecklist) => candidate.id === idOrChecklist) : (idOrChecklist as TailoredChecklist | undefined);
+    if (!checklist) throw new TrainpackError('CHECKLIST_UNKNOWN', `unknown checklist "${String(idOrChecklist)}"`);
+    return checklistMarkdown(checklist, level);
+  });
+  handlebars.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions & { data: ExpandData }) => options.data.labels.get(String(key)));
+  handlebars.registerHelper('md', (value: unknown) => escapeMarkdown(value === undefined || value === null ? '' : String(value)));
+  handlebars.registerHelper('attr', (value: unknown) => quoteAttribute(value === undefined || value === null ? '' : String(value)));
+  handlebars.registerHelper('pagebreak', () => '\n::pagebreak\n');
+  handlebars.registerHelper('fill', (label: unknown) => `\n::fill label=${quoteAttribute(typeof label === 'string' ? label : '')}\n`);
+}
+
+/** The Markdown of one checklist: a `::: checklist` container the layout draws for a pen. */
+export function checklistMarkdown(checklist: TailoredChecklist, level = 3): string {
+  if (checklist.items.length === 0) return '';
+  const lines = [`::: checklist id=${quoteAttribute(checklist.id)}`, '', `${'#'.repeat(Math.min(Math.max(level, 1), 4))} ${escapeMarkdown(checklist.title)}`, ''];
+  if (checklist.intro) lines.push(inlineMarkdown(checklist.intro), '');
+  for (const item of checklist.items) lines.push(`- [ ] ${inlineMarkdown(item.text)}`);
+  lines.push('', ':::', '');
+  return lines.join('\n');
+}
+
+/** Turns a Handlebars parse or runtime error into a located TrainpackError. */
+export function templateError(error: unknown, location: TemplateLocation): TrainpackError {
+  if (error instanceof TrainpackError) {
+    return error.location ? error : new TrainpackError(error.code, error.message, { location: { file: location.file }, hint: error.hint });
+  }
+  const raw = error instanceof Error ? error.message : String(error);
+  const details = error as { lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
+  let line = details.hash?.loc?.first_line ?? details.lineNumber;
+  let column = details.hash?.loc ? details.hash.loc.first_column : details.column;
+  const trailing = /- (\d+):(\d+)$/.exec(raw);
+  if (line === undefined && trailing) {
+    line = Number(trailing[1]);
+    column = Number(trailing[2]);
+  }
+  const parseLine = /^Parse error on line (\d+)/.exec(raw);
+  if (line === undefined && parseLine) line = Number(parseLine[1]);
+  const where: SourceLocation = { file: location.file, line: line === undefined ? undefined : line + location.lineOffset, column: column === undefined ? undefined : column + 1 };
+  return new TrainpackError('TEMPLATE', describeHandlebarsError(raw), { location: where });
+}
+
+function describeHandlebarsError(message: string): string {
+  const notDefined = /^"([^"]+)" not defined in/.exec(message);
+  if (notDefined) return `unknown value "${notDefined[1]}" in a template expression`;
+  const unknownHelper = /unknown helper (\S+)/.exec(message);
+  if (unknownHelper) return `unknown helper "${unknownHelper[1]}"`;
+  if (message.startsWith('Parse error')) {
+    const expecting = message.split('\n').pop() ?? '';
+    return `template syntax error: ${expecting.replace(/'/g, '"')}`;
+  }
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) return `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}: block helpers must close in order`;
+  return message.replace(/ - \d+:\d+$/, '');
+}
