@@ -19,7 +19,7 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-type TemplateFunction = (context: unknown) => string;
+type TemplateFunction = (context: unknown, options: { data: object }) => string;
 
 /** The Markdown of every document of one pack, before lexing. */
 export interface ExpandedDocument {
@@ -112,7 +112,7 @@ export class Expander {
     if (!compiled) {
       try {
         const template = this.handlebars.compile(source, COMPILE_OPTIONS);
-        compiled = (context: unknown) => template(context);
+        compiled = (context, options) => template(context, options);
         this.compiled.set(key, compiled);
       } catch (error) {
         throw templateError(error, location);
@@ -141,7 +141,7 @@ interface TemplateLocation {
 
 function execute(template: TemplateFunction, context: object, data: object, location: TemplateLocation): string {
   try {
-    return (template as (context: unknown, options: { data: object }) => string)(context, { data });
+    return template(context, { data });
   } catch (error) {
     throw templateError(error, location);
   }

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { Audience, Content } from '../content/types.js';
+import { didYouMean } from '../content/validate.js';
+import { UsageError, type Problem } from '../errors.js';
+import { localise, tailorPack } from '../tailor/tailor-pack.js';
+import { Expander, type ExpandedDocument } from '../template/expand.js';
+import { Labels } from '../template/labels.js';
+import { loadContent } from './check-content.js';
+import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type OutputKind } from './options.js';
+import type { RenderJob } from './render-job.js';
+import { defaultWorkerCount, renderAll } from './worker-pool.js';
+import { writeOutputs, type OutputFile } from './write-outputs.js';
+
+/**
+ * Builds every selected pack: validates the content (throwing a ContentError with every problem),
+ * tailors and expands it for each audience and language, renders the PDFs (on worker threads when
+ * that pays), and writes them with manifest.json. Nothing is written unless everything rendered.
+ */
+export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
+  const { content, warnings } = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+  const selection = resolveSelection(content, options);
+  const expander = new Expander(content, warnings);
+  const jobs = planJobs(content, expander, selection, options);
+  let done = 0;
+  const results = await renderAll(jobs, options.workers ?? defaultWorkerCount(jobs.length), (index) => {
+    const job = jobs[index]!;
+    done++;
+    options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
+  });
+  const files: OutputFile[] = jobs.map((job, index) => ({
+    entry: { path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: results[index]!.pages },
+    bytes: results[index]!.bytes,
+  }));
+  const entries = writeOutputs(options.outDir, files, options.date);
+  return { outDir: path.resolve(options.outDir), files: entries, warnings: dedupe(warnings), pages: entries.reduce((total, entry) => total + entry.pages, 0) };
+}
+
+interface Selection {
+  audiences: Audience[];
+  languages: string[];
+  guides?: string[];
+  only: readonly OutputKind[];
+}
+
+/** Checks the ids a caller chose against the content; an unknown one is a usage error naming the known ones. */
+export function resolveSelection(content: Content, options: Pick<BuildOptions, 'audiences' | 'languages' | 'guides' | 'only'>): Selection {
+  const audienceIds = content.audiences.map((audience) => audience.id);
+  const pick = (chosen: readonly string[] | undefined, known: readonly string[], what: string): string[] => {
+    if (!chosen || chosen.includes('all')) return [...known];
+    const unknown = chosen.filter((id) => !known.includes(id));
+    if (unknown.length > 0) {
+      const [first] = unknown;
+      const suggestion = didYouMean(first!, known);
+      throw new UsageError(`unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.map((id) => `"${id}"`).join(', ')}`, `${suggestion ? `${suggestion} ` : ''}known ${what}s: ${known.join(', ')}`);
+    }
+    return [...new Set(chosen)];
+  };
+  const audiences = pick(options.audiences, audienceIds, 'audience').map((id) => content.audiences.find((audience) => audience.id === id)!);
+  const languages = pick(options.languages, content.pack.languages, 'language');
+  const guides = options.guides ? pick(options.guides, content.pack.guides, 'guide') : undefined;
+  const only = options.only ? pick(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[] : OUTPUT_KINDS;
+  return { audiences, languages, guides, only };
+}
+
+function planJobs(content: Content, expander: Expander, selection: Selection, options: BuildOptions): RenderJob[] {
+  const jobs: RenderJob[] = [];
+  const date = options.date.toISOString().slice(0, 10);
+  const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
+  for (const lang of selection.languages) {
+    const labels = new Labels(content.labels, lang, expander.warnings);
+    const jobLabels = {
+      pageOf: labels.get('pageOf'),
+      continued: labels.get('continued'),
+      doneBy: labels.get('doneBy'),
+      date: labels.get('date'),
+      toBeCompleted: labels.get('toBeCompleted'),
+      verified: labels.get('verified'),
+      intentionallyBlank: labels.get('intentionallyBlank'),
+    };
+    const packTitle = localise(content.pack.title, lang);
+    const organisation = content.pack.organisation ? localise(content.pack.organisation, lang) : undefined;
+    const footer = [packTitle, content.pack.edition].filter(Boolean).join(' · ');
+    for (const audience of selection.audiences) {
+      const plan = tailorPack(content, audience, lang, selection.guides);
+      const documents = expander.expandPlan(plan, date);
+      const audienceName = localise(audience.name, lang);
+      const base = `${lang}/${audience.id}`;
+      const job = (kind: RenderJob['kind'], file: string, title: string, docs: ExpandedDocument[], guide?: string): RenderJob => ({
+        path: `${base}/${file}`,
+        kind,
+        audience: audience.id,
+        lang,
+        guide,
+        title,
+        author: organisation,
+        subject: `${packTitle}: ${audienceName}`,
+        keywords: [audience.id, lang, guide].filter(Boolean).join(', '),
+        footer,
+        creationDate: options.date.getTime(),
+        theme: themeOptions,
+        labels: jobLabels,
+        sections: docs.map((doc, index) => ({
+          id: doc.guideId ?? `${doc.kind}-${index}`,
+          kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
+          title: doc.title,
+          markdown: doc.markdown,
+          baseDir: doc.baseDir,
+        })),
+      });
+      if (selection.only.includes('pack')) jobs.push(job('pack', 'pack.pdf', `${packTitle}: ${audienceName}`, documents));
+      if (selection.only.includes('handouts')) {
+        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc], doc.guideId));
+      }
+      const checklists = documents.find((candidate) => candidate.kind === 'checklists');
+      if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));
+    }
+  }
+  return jobs;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.code}|${problem.message}|${problem.location?.file ?? ''}|${problem.location?.line ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,59 @@
+import type { PaperSize } from '../content/types.js';
+import type { Problem } from '../errors.js';
+
+/** The kinds of file a build can write for each audience and language. */
+export type OutputKind = 'pack' | 'handouts' | 'checklists';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
+
+/** Options resolved once (defaults < pack.yaml < flags < prompt answers); stages never see raw flags. */
+export interface BuildOptions {
+  /** Content root (default: the built-in guides). */
+  contentDir: string;
+  /** A folder overriding templates by file name. */
+  templatesDir?: string;
+  /** Audience ids; undefined means all. */
+  audiences?: readonly string[];
+  /** Language codes; undefined means all of pack.yaml. */
+  languages?: readonly string[];
+  /** Guide ids; undefined means all. */
+  guides?: readonly string[];
+  outDir: string;
+  /** Overrides pack.yaml's paper. */
+  paper?: PaperSize;
+  only?: readonly OutputKind[];
+  largePrint?: boolean;
+  duplex?: boolean;
+  /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
+  date: Date;
+  /** Worker threads to render with; 0 renders in this thread. Default: one per core, when it pays. */
+  workers?: number;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  path: string;
+  audience: string;
+  lang: string;
+}
+
+/** One file a build wrote, as listed in manifest.json. */
+export interface ManifestEntry {
+  path: string;
+  audience: string;
+  lang: string;
+  kind: 'pack' | 'handout' | 'checklists';
+  guide?: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface BuildResult {
+  outDir: string;
+  /** The files this build wrote. */
+  files: ManifestEntry[];
+  warnings: Problem[];
+  pages: number;
+}

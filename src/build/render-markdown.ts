@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { readMarkdownFile } from '../content/read-markdown-file.js';
+import type { PaperSize } from '../content/types.js';
+import { ProblemList, type Problem } from '../errors.js';
+import { lexMarkdown } from '../markdown/lex.js';
+import { layoutPdf } from '../pdf/layout-pdf.js';
+import type { LayoutResult, PrintLabels } from '../pdf/model.js';
+import { createTheme } from '../pdf/theme.js';
+import { readContent, BUILT_IN_CONTENT } from '../content/load-content.js';
+import { Labels } from '../template/labels.js';
+
+export interface RenderOptions {
+  paper?: PaperSize;
+  /** Language for metadata and printed labels when the front matter gives none. */
+  lang?: string;
+  largePrint?: boolean;
+  duplex?: boolean;
+  date: Date;
+}
+
+export interface RenderResult extends LayoutResult {
+  title: string;
+  warnings: Problem[];
+}
+
+/**
+ * Renders any Markdown file (front matter optional: title, author, subject, lang) to a handout PDF
+ * through the same layout engine as the packs. Images resolve relative to the file.
+ */
+export async function renderMarkdown(file: string, options: RenderOptions): Promise<RenderResult> {
+  const problems = new ProblemList();
+  const source = readMarkdownFile(file, problems);
+  problems.throwIfErrors();
+  const { front, body, bodyLine } = source!;
+  const lang = front.lang ?? options.lang ?? 'en';
+  const lexed = lexMarkdown(body, { file: path.resolve(file), firstLine: bodyLine });
+  const headingTitle = lexed.tokens.find((token) => token.type === 'heading' && 'depth' in token && token.depth === 1) as { text?: string } | undefined;
+  const title = front.title ?? headingTitle?.text ?? path.basename(file, path.extname(file));
+  const tokens = front.title && !headingTitle ? [...lexMarkdown(`# ${front.title}`).tokens, ...lexed.tokens] : lexed.tokens;
+  const warnings: Problem[] = [...lexed.warnings];
+  const labels = builtInLabels(lang, warnings);
+  const result = await layoutPdf(
+    {
+      title,
+      author: front.author,
+      subject: front.subject,
+      lang,
+      creationDate: options.date,
+      footer: [title, front.author].filter(Boolean).join(' · '),
+      sections: [{ id: 'document', kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)) }],
+      labels,
+    },
+    createTheme({ paper: options.paper ?? 'A4', largePrint: options.largePrint, duplex: options.duplex }),
+  );
+  return { ...result, title, warnings };
+}
+
+function builtInLabels(lang: string, warnings: Problem[]): PrintLabels {
+  const { content } = readContent(BUILT_IN_CONTENT);
+  const labels = new Labels(content?.labels ?? {}, lang, warnings);
+  return {
+    pageOf: (page, pages) => labels.format('pageOf', { page, pages }),
+    continued: labels.get('continued'),
+    doneBy: labels.get('doneBy'),
+    date: labels.get('date'),
+    toBeCompleted: labels.get('toBeCompleted'),
+    verified: labels.get('verified'),
+    intentionallyBlank: labels.get('intentionallyBlank'),
+  };
+}
+

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildPacks } from '../build/build-packs.js';
+import { loadContent } from '../build/check-content.js';
+import { OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
+import { BUILT_IN_CONTENT } from '../content/load-content.js';
+import type { Content, PaperSize } from '../content/types.js';
+import { UsageError } from '../errors.js';
+import { localise } from '../tailor/tailor-pack.js';
+import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+import { reportFailure } from './report.js';
+import { EXIT } from './run.js';
+
+interface BuildFlags {
+  content?: string;
+  audience?: string[];
+  lang?: string[];
+  guide?: string[];
+  out?: string;
+  paper?: PaperSize;
+  only?: string[];
+  templates?: string;
+  duplex?: boolean;
+  largePrint?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  interactive?: boolean;
+  color?: boolean;
+}
+
+/** The date printed and stored in PDFs: SOURCE_DATE_EPOCH (reproducible builds) or now. */
+export function resolveDate(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+/** Prompts only on a terminal, outside CI, and unless --no-interactive. */
+export function canPrompt(io: CliIo, flags: { interactive?: boolean; json?: boolean }): boolean {
+  return io.stdin.isTTY === true && io.stdout.isTTY === true && !io.env.CI && flags.interactive !== false && !flags.json;
+}
+
+export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo): Promise<number> {
+  const flags = rawFlags as BuildFlags;
+  const errColour = colours(io, io.stderr, flags.color !== false);
+  const outColour = colours(io, io.stdout, flags.color !== false);
+  const started = performance.now();
+  try {
+    const only = flags.only?.includes('all') ? [...OUTPUT_KINDS] : flags.only;
+    if (only) {
+      const unknown = only.filter((kind) => !(OUTPUT_KINDS as readonly string[]).includes(kind));
+      if (unknown.length > 0) throw new UsageError(`unknown kind for --only: ${unknown.map((kind) => `"${kind}"`).join(', ')}`, `use ${OUTPUT_KINDS.join(', ')}`);
+    }
+    let options: BuildOptions = {
+      contentDir: flags.content ? path.resolve(io.cwd, flags.content) : BUILT_IN_CONTENT,
+      templatesDir: flags.templates ? path.resolve(io.cwd, flags.templates) : undefined,
+      audiences: flags.audience,
+      languages: flags.lang,
+      guides: flags.guide,
+      outDir: path.resolve(io.cwd, flags.out ?? 'packs'),
+      paper: flags.paper,
+      only: only as OutputKind[] | undefined,
+      duplex: flags.duplex,
+      largePrint: flags.largePrint,
+      date: resolveDate(io.env),
+    };
+    if (canPrompt(io, flags)) {
+      const { content } = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+      const { askBuildChoices } = await import('./prompts.js');
+      const answered = await askBuildChoices(content, options, flags.out === undefined, io);
+      if (!answered) return EXIT.ok;
+      options = answered;
+    }
+    const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
+    const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event) });
+    progress.done();
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify({ ok: true, outDir: result.outDir, files: result.files, pages: result.pages, warnings: result.warnings.map((warning) => problemJson(warning, io)) }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    for (const warning of result.warnings) io.stderr.write(`${formatProblem(warning, io, errColour)}\n`);
+    if (!flags.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout.write(`${outColour.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s → ${outColour.bold(displayPath(result.outDir, io))}\n`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    return reportFailure(error, io, flags.json === true, errColour);
+  }
+}
+
+/** What a summary screen shows of a chosen build. */
+export function describeChoices(content: Content, options: BuildOptions, lang: string): string[] {
+  const audienceNames = (options.audiences ?? content.audiences.map((audience) => audience.id)).map((id) => {
+    const audience = content.audiences.find((candidate) => candidate.id === id);
+    return audience ? localise(audience.name, lang) : id;
+  });
+  return [
+    `Audiences: ${audienceNames.join(', ')}`,
+    `Languages: ${(options.languages ?? content.pack.languages).join(', ')}`,
+    `Documents: ${(options.only ?? OUTPUT_KINDS).join(', ')}`,
+    `Paper: ${options.paper ?? content.pack.paper}${options.duplex ? ', duplex' : ''}${options.largePrint ? ', large print' : ''}`,
+    `Output: ${options.outDir}`,
+  ];
+}

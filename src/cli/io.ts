@@ -1,0 +1,48 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+
+/** The terminal and environment a CLI run talks to; tests pass their own. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/** Colour only on a terminal, and never with NO_COLOR or --no-color. */
+export function colours(io: CliIo, stream: CliIo['stdout'], enabled: boolean): ChalkInstance {
+  const wanted = enabled && stream.isTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  return new Chalk({ level: wanted ? 1 : 0 });
+}
+
+/** `file:line:col: message` with the file relative to where the user ran trainpack. */
+export function formatProblem(problem: Problem, io: CliIo, colour: ChalkInstance): string {
+  const location = problem.location;
+  let where = '';
+  if (location) {
+    where = [displayPath(location.file, io), location.line, location.column].filter((part) => part !== undefined).join(':');
+    where = `${colour.bold(where)}: `;
+  }
+  const label = problem.severity === 'warning' ? colour.yellow('warning: ') : colour.red('error: ');
+  const hint = problem.hint ? `\n  ${colour.dim(`hint: ${problem.hint}`)}` : '';
+  return `${where}${label}${problem.message}${hint}`;
+}
+
+export function problemJson(problem: Problem, io: CliIo): object {
+  const { location, ...rest } = problem;
+  return location ? { ...rest, file: displayPath(location.file, io), line: location.line, column: location.column } : rest;
+}
+
+/** A path relative to where the user ran trainpack, unless that climbs far out of it. */
+export function displayPath(file: string, io: CliIo): string {
+  const relative = path.relative(io.cwd, file);
+  if (relative === '') return '.';
+  const climbs = relative.split(path.sep).filter((part) => part === '..').length;
+  return climbs > 2 ? file : relative;
+}

@@ -1,0 +1,242 @@
+/// <reference types="pdfkit" />
+import type { Tokens } from 'marked';
+import { fontName, unitAscent, unitWidth } from './fonts.js';
+import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
+
+export interface InlineStyle {
+  family: FontFamilyKey;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  colour: string;
+  link?: string;
+}
+
+export interface TextRun {
+  text: string;
+  style: InlineStyle;
+  /** A hard line break (Markdown `br`) instead of text. */
+  lineBreak?: boolean;
+}
+
+export interface LineSegment {
+  text: string;
+  style: InlineStyle;
+  x: number;
+  width: number;
+}
+
+export interface TextLine {
+  segments: LineSegment[];
+  width: number;
+  height: number;
+  /** Distance from the line's top to its baseline. */
+  baseline: number;
+}
+
+export function faceOf(style: InlineStyle, theme: Theme): FaceKey {
+  const italic = style.italic && !theme.italicAsBold;
+  const bold = style.bold || (style.italic && theme.italicAsBold);
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+export function fontFileOf(style: InlineStyle, theme: Theme): string {
+  return theme.fonts[style.family][faceOf(style, theme)];
+}
+
+/** Flattens marked's inline tokens into styled runs of text. */
+export function inlineRuns(tokens: readonly Tokens.Generic[] | undefined, style: InlineStyle, fallbackText = ''): TextRun[] {
+  if (!tokens || tokens.length === 0) return fallbackText ? [{ text: fallbackText, style }] : [];
+  const runs: TextRun[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'escape':
+        if (Array.isArray(token.tokens) && token.tokens.length > 0) runs.push(...inlineRuns(token.tokens as Tokens.Generic[], style));
+        else runs.push({ text: String(token.text ?? ''), style });
+        break;
+      case 'strong':
+        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, bold: true }, String(token.text ?? '')));
+        break;
+      case 'em':
+        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, italic: true }, String(token.text ?? '')));
+        break;
+      case 'del':
+        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, strike: true }, String(token.text ?? '')));
+        break;
+      case 'codespan':
+        runs.push({ text: decodeCodespan(String(token.text ?? '')), style: { ...style, family: 'mono', size: style.size * 0.92 } });
+        break;
+      case 'link':
+        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, link: String(token.href) }, String(token.text ?? '')));
+        break;
+      case 'image':
+        // An image inside running text prints as its alt text; block images are drawn by the layout.
+        if (token.text) runs.push({ text: `[${String(token.text)}]`, style: { ...style, italic: true } });
+        break;
+      case 'br':
+        runs.push({ text: '', style, lineBreak: true });
+        break;
+      case 'checkbox':
+      case 'html':
+        // Checkboxes are drawn as vector boxes by the list layout; raw HTML was reported when lexing.
+        break;
+      default:
+        runs.push({ text: String(token.raw ?? ''), style });
+    }
+  }
+  return runs;
+}
+
+/** marked keeps HTML entities escaped inside code spans (`&amp;`); print them as characters. */
+function decodeCodespan(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
+
+interface Word {
+  atoms: { text: string; style: InlineStyle; width: number }[];
+  width: number;
+  spaceBefore: boolean;
+  lineBreak?: boolean;
+}
+
+/**
+ * Breaks styled runs into lines of at most `width` points, left-aligned. Words that are wider
+ * than a line are split between characters rather than running into the margin.
+ */
+export function breakLines(runs: readonly TextRun[], width: number, theme: Theme, lineHeight: number): TextLine[] {
+  const words = toWords(runs, theme);
+  const lines: TextLine[] = [];
+  let segments: LineSegment[] = [];
+  let x = 0;
+  const finish = (fallback: InlineStyle | undefined) => {
+    lines.push(measureLine(segments, x, lineHeight, theme, fallback));
+    segments = [];
+    x = 0;
+  };
+  const place = (atoms: Word['atoms'], space: boolean) => {
+    atoms.forEach((atom, index) => {
+      const gap = index === 0 && space && segments.length > 0 ? spaceWidth(atom.style, theme) : 0;
+      const last = segments[segments.length - 1];
+      if (last && sameStyle(last.style, atom.style)) {
+        last.text += (gap > 0 ? ' ' : '') + atom.text;
+        last.width += gap + atom.width;
+      } else {
+        segments.push({ text: (gap > 0 ? ' ' : '') + atom.text, style: atom.style, x, width: gap + atom.width });
+      }
+      x += gap + atom.width;
+    });
+  };
+  let lastStyle: InlineStyle | undefined = runs[0]?.style;
+  for (const word of words) {
+    if (word.lineBreak) {
+      finish(lastStyle);
+      continue;
+    }
+    lastStyle = word.atoms[0]?.style ?? lastStyle;
+    const gap = word.spaceBefore && segments.length > 0 ? spaceWidth(word.atoms[0]!.style, theme) : 0;
+    if (segments.length > 0 && x + gap + word.width > width) finish(lastStyle);
+    if (word.width <= width || segments.length > 0) {
+      place(word.atoms, word.spaceBefore);
+      continue;
+    }
+    for (const piece of splitLongWord(word, width, theme)) {
+      if (segments.length > 0) finish(lastStyle);
+      place(piece, false);
+    }
+  }
+  if (segments.length > 0 || lines.length === 0) finish(lastStyle);
+  return lines;
+}
+
+function toWords(runs: readonly TextRun[], theme: Theme): Word[] {
+  const words: Word[] = [];
+  let pendingSpace = false;
+  let current: Word | undefined;
+  for (const run of runs) {
+    if (run.lineBreak) {
+      words.push({ atoms: [], width: 0, spaceBefore: false, lineBreak: true });
+      current = undefined;
+      pendingSpace = false;
+      continue;
+    }
+    for (const part of run.text.split(/(\s+)/)) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        pendingSpace = true;
+        current = undefined;
+        continue;
+      }
+      const atom = { text: part, style: run.style, width: unitWidth(fontFileOf(run.style, theme), part) * run.style.size };
+      if (current && !pendingSpace) {
+        current.atoms.push(atom);
+        current.width += atom.width;
+      } else {
+        current = { atoms: [atom], width: atom.width, spaceBefore: pendingSpace };
+        words.push(current);
+      }
+      pendingSpace = false;
+    }
+  }
+  return words;
+}
+
+function splitLongWord(word: Word, width: number, theme: Theme): Word['atoms'][] {
+  const pieces: Word['atoms'][] = [];
+  let piece: Word['atoms'] = [];
+  let used = 0;
+  for (const atom of word.atoms) {
+    const file = fontFileOf(atom.style, theme);
+    let text = '';
+    for (const character of atom.text) {
+      const characterWidth = unitWidth(file, character) * atom.style.size;
+      if (used + characterWidth > width && (used > 0 || text !== '')) {
+        if (text) piece.push({ text, style: atom.style, width: unitWidth(file, text) * atom.style.size });
+        pieces.push(piece);
+        piece = [];
+        text = '';
+        used = 0;
+      }
+      text += character;
+      used += characterWidth;
+    }
+    if (text) piece.push({ text, style: atom.style, width: unitWidth(file, text) * atom.style.size });
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
+}
+
+function spaceWidth(style: InlineStyle, theme: Theme): number {
+  return unitWidth(fontFileOf(style, theme), ' ') * style.size;
+}
+
+function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
+  return a.family === b.family && a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.colour === b.colour && a.link === b.link;
+}
+
+function measureLine(segments: LineSegment[], width: number, lineHeight: number, theme: Theme, fallback: InlineStyle | undefined): TextLine {
+  const sizes = segments.length > 0 ? segments.map((segment) => segment.style.size) : [fallback?.size ?? theme.body.size];
+  const size = Math.max(...sizes);
+  const height = size * lineHeight;
+  const ascent = Math.max(...(segments.length > 0 ? segments.map((segment) => unitAscent(fontFileOf(segment.style, theme)) * segment.style.size) : [size * 0.93]));
+  const baseline = (height - size) / 2 + ascent;
+  return { segments, width, height, baseline };
+}
+
+/** Draws one line with its top-left corner at (x, y). */
+export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: number, theme: Theme): void {
+  for (const segment of line.segments) {
+    const file = fontFileOf(segment.style, theme);
+    const top = y + line.baseline - unitAscent(file) * segment.style.size;
+    doc.font(fontName(segment.style.family, faceOf(segment.style, theme))).fontSize(segment.style.size).fillColor(segment.style.colour);
+    const text = segment.text.replace(/^ /, '');
+    const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
+    doc.text(text, x + segment.x + offset, top, {
+      lineBreak: false,
+      link: segment.style.link,
+      underline: segment.style.link !== undefined,
+      strike: segment.style.strike,
+    });
+  }
+}

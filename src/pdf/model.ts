@@ -1,0 +1,87 @@
+/// <reference types="pdfkit" />
+import type { BlockToken } from '../markdown/lex.js';
+import type { Theme } from './theme.js';
+
+export type SectionKind = 'front' | 'handout' | 'checklists' | 'contacts' | 'document';
+
+/** One document inside a PDF: a handout, the checklists, the pack's front, or a rendered file. */
+export interface PrintSection {
+  id: string;
+  kind: SectionKind;
+  /** Printed in the running header and used for contents entries. */
+  title: string;
+  tokens: BlockToken[];
+  /** Folder that image paths in the Markdown are relative to. */
+  baseDir?: string;
+}
+
+/** The words the layout itself prints, in the document's language. */
+export interface PrintLabels {
+  pageOf: (page: number, pages: number) => string;
+  continued: string;
+  doneBy: string;
+  date: string;
+  toBeCompleted: string;
+  verified: string;
+  intentionallyBlank: string;
+}
+
+export interface PrintDocument {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  lang: string;
+  creationDate: Date;
+  /** Left-hand footer text: pack title and edition. */
+  footer: string;
+  sections: PrintSection[];
+  labels: PrintLabels;
+  /** Sections listed by a `::toc` directive. */
+  contentsKinds?: readonly SectionKind[];
+}
+
+export interface LayoutResult {
+  bytes: Buffer;
+  pages: number;
+}
+
+/** A background drawn behind the boxes of a callout or code block, page fragment by fragment. */
+export interface Decoration {
+  x: number;
+  width: number;
+  fill?: string;
+  bar?: { width: number; colour: string };
+}
+
+/** Boxes that repeat at the top of a continuation page: a table's header row, a checklist's title. */
+export interface RepeatGroup {
+  header: () => Box[];
+}
+
+export interface DrawContext {
+  doc: PDFKit.PDFDocument;
+  theme: Theme;
+  /** Left edge of the text block on this page (margins mirror in duplex). */
+  left: number;
+  pageIndex: number;
+}
+
+/**
+ * One unbreakable piece of the vertical list (a line, a table row, a checklist item...). The
+ * paginator breaks pages only between boxes, never after one that keeps with the next.
+ */
+export interface Box {
+  height: number;
+  /** Space above, dropped at the top of a page. */
+  spaceBefore: number;
+  keepWithNext: boolean;
+  breakBefore?: boolean;
+  /** Starts the cover: the page gets no header or footer. */
+  cover?: boolean;
+  group?: RepeatGroup;
+  /** The first box of a list item (lets a checklist keep its title with its first item). */
+  itemStart?: boolean;
+  decorations: readonly Decoration[];
+  draw(context: DrawContext, top: number): void;
+}

@@ -1,0 +1,100 @@
+import type { PaperSize } from '../content/types.js';
+
+/** Millimetres to PDF points. */
+export const mm = (value: number): number => (value * 72) / 25.4;
+
+export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type FontFamilyKey = 'body' | 'heading' | 'mono';
+
+export interface HeadingStyle {
+  size: number;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+export interface Theme {
+  paper: PaperSize;
+  largePrint: boolean;
+  duplex: boolean;
+  page: { width: number; height: number };
+  margins: { top: number; bottom: number; inner: number; outer: number };
+  /** Font files (DejaVu, which covers Albanian and English) per family and face. */
+  fonts: Record<FontFamilyKey, Record<FaceKey, string>>;
+  body: { size: number; lineHeight: number; paragraphSpace: number };
+  /** Sizes for heading levels 1 to 4. */
+  headings: [HeadingStyle, HeadingStyle, HeadingStyle, HeadingStyle];
+  coverTitleSize: number;
+  small: number;
+  furniture: { size: number; gap: number };
+  list: { indent: number; itemSpace: number };
+  table: { cellPadding: number; fontScale: number };
+  callout: { padding: number; bar: number };
+  checklist: { box: number; itemSpace: number; lineWeight: number };
+  /** UKAAF large print: no italics for emphasis, so emphasis is printed bold instead. */
+  italicAsBold: boolean;
+  colours: { text: string; muted: string; rule: string; fill: string; headerFill: string };
+}
+
+const PAGE_SIZES: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 595.28, height: 841.89 },
+  Letter: { width: 612, height: 792 },
+  A5: { width: 419.53, height: 595.28 },
+};
+
+const FONT_DIR = 'dejavu-fonts-ttf/ttf/';
+const serif = { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf', italic: 'DejaVuSerif-Italic.ttf', boldItalic: 'DejaVuSerif-BoldItalic.ttf' };
+const sans = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf', boldItalic: 'DejaVuSans-BoldOblique.ttf' };
+const mono = { regular: 'DejaVuSansMono.ttf', bold: 'DejaVuSansMono-Bold.ttf', italic: 'DejaVuSansMono-Oblique.ttf', boldItalic: 'DejaVuSansMono-BoldOblique.ttf' };
+const withDir = (faces: Record<FaceKey, string>): Record<FaceKey, string> =>
+  Object.fromEntries(Object.entries(faces).map(([face, file]) => [face, FONT_DIR + file])) as Record<FaceKey, string>;
+
+export interface ThemeOptions {
+  paper: PaperSize;
+  largePrint?: boolean;
+  duplex?: boolean;
+}
+
+/**
+ * The one place for fonts, sizes, margins and colours. Type scales with the paper (A5 is a
+ * little smaller); large print is a separate layout at 17 pt sans-serif, not an enlargement.
+ */
+export function createTheme({ paper, largePrint = false, duplex = false }: ThemeOptions): Theme {
+  const small = paper === 'A5';
+  const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : 10.5;
+  const scale = size / 10.5;
+  const margin = small ? mm(15) : mm(20);
+  const heading = (ratio: number, before: number, after: number): HeadingStyle => ({
+    size: round(size * ratio),
+    spaceBefore: round(size * before),
+    spaceAfter: round(size * after),
+  });
+  return {
+    paper,
+    largePrint,
+    duplex,
+    page: PAGE_SIZES[paper],
+    margins: { top: margin + mm(6), bottom: margin + mm(6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
+    fonts: {
+      body: withDir(largePrint ? sans : serif),
+      heading: withDir(sans),
+      mono: withDir(mono),
+    },
+    body: { size, lineHeight: largePrint ? 1.5 : 1.4, paragraphSpace: round(size * 0.7) },
+    headings: largePrint
+      ? [heading(1.5, 0, 0.8), heading(1.3, 1.4, 0.5), heading(1.15, 1.2, 0.4), heading(1.0, 1.0, 0.3)]
+      : [heading(2.1, 0, 0.9), heading(1.45, 1.6, 0.55), heading(1.2, 1.3, 0.4), heading(1.05, 1.1, 0.3)],
+    coverTitleSize: round(size * (largePrint ? 1.9 : 2.8)),
+    small: round(size * (largePrint ? 1 : 0.85)),
+    furniture: { size: largePrint ? size : round(size * 0.78), gap: mm(small ? 7 : 9) },
+    list: { indent: round(18 * scale), itemSpace: round(size * 0.3) },
+    table: { cellPadding: round(4 * scale), fontScale: largePrint ? 1 : 0.92 },
+    callout: { padding: round(8 * scale), bar: 3 },
+    checklist: { box: Math.max(mm(5), size * 1.1), itemSpace: Math.max(mm(2.5), size * 0.45), lineWeight: 1 },
+    italicAsBold: largePrint,
+    colours: { text: '#000000', muted: '#3a3a3a', rule: '#6b6b6b', fill: '#ececec', headerFill: '#dcdcdc' },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
