@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
-import type { Content } from '../content/types.js';
+import type { Content, Guide, TemplateSource } from '../content/types.js';
 import { ContentError, ProblemList, sortProblems, type Problem } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { missingGlyphs } from '../pdf/fonts.js';
@@ -24,8 +24,10 @@ export interface CheckResult {
  * heading parity across languages (a warning), and a trial expansion for every audience.
  */
 export function checkContent(root: string, options: LoadOptions = {}): CheckResult {
-  const { content, problems } = readContent(root, options);
-  if (content) checkLoadedContent(content, problems);
+  const { content, problems, partial } = readContent(root, options);
+  checkGuides(partial.guides, partial.audienceIds, problems);
+  checkGlyphs(partial.root, partial.guides, partial.templates, problems);
+  if (content && !problems.hasErrors) checkExpansion(content, problems);
   const sorted = sortProblems(problems.items);
   return {
     content: problems.hasErrors ? undefined : content,
@@ -42,9 +44,8 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
   return { content: result.content, warnings: result.problems.filter((problem) => problem.severity === 'warning') };
 }
 
-function checkLoadedContent(content: Content, problems: ProblemList): void {
-  const audienceIds = content.audiences.map((audience) => audience.id);
-  for (const guide of content.guides) {
+function checkGuides(guides: readonly Guide[], audienceIds: readonly string[], problems: ProblemList): void {
+  for (const guide of guides) {
     const headings: { lang: string; file: string; levels: { depth: number; line: number }[] }[] = [];
     for (const text of Object.values(guide.texts)) {
       checkGuideTemplate(guide, text, audienceIds, problems);
@@ -55,8 +56,9 @@ function checkLoadedContent(content: Content, problems: ProblemList): void {
     }
     checkHeadingParity(headings, problems);
   }
-  checkGlyphs(content, problems);
-  if (problems.hasErrors) return;
+}
+
+function checkExpansion(content: Content, problems: ProblemList): void {
   // A trial expansion for every audience and language finds what only running the templates shows.
   const expander = new Expander(content);
   for (const lang of content.pack.languages) {
@@ -124,16 +126,16 @@ function checkImages(body: string, file: string, bodyLine: number, dir: string, 
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */
-function checkGlyphs(content: Content, problems: ProblemList): void {
+function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], problems: ProblemList): void {
   const theme = createTheme({ paper: 'A4' });
   const large = createTheme({ paper: 'A4', largePrint: true });
   const faces = [...Object.values(theme.fonts.body), theme.fonts.heading.bold, ...Object.values(large.fonts.body)];
-  const files = new Set<string>([path.join(content.root, 'pack.yaml'), path.join(content.root, 'audiences.yaml')]);
-  for (const guide of content.guides) {
+  const files = new Set<string>([path.join(root, 'pack.yaml'), path.join(root, 'audiences.yaml')]);
+  for (const guide of guides) {
     for (const text of Object.values(guide.texts)) files.add(text.file);
     if (guide.checklists.length > 0) files.add(path.join(guide.dir, 'checklists.yaml'));
   }
-  for (const template of content.templates) files.add(template.file);
+  for (const template of templates) files.add(template.file);
   for (const file of files) {
     let text: string;
     try {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemList, type SourceLocation } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
-import { audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
+import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
 import type { Audience, AudienceSelector, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, TemplateSource } from './types.js';
+import { ID_PATTERN, LANGUAGE_PATTERN } from './schema.js';
 import { didYouMean, formatPath, validateYaml } from './validate.js';
 import { YamlSource, type YamlPath } from './yaml-source.js';
 
@@ -20,8 +21,11 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
+  /** Present when there were no errors. */
   content?: Content;
   problems: ProblemList;
+  /** What could be read even with errors, so later checks can still report their problems. */
+  partial: { root: string; guides: Guide[]; audienceIds: string[]; templates: TemplateSource[] };
 }
 
 /**
@@ -33,7 +37,7 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   const absoluteRoot = path.resolve(root);
   if (!isDirectory(absoluteRoot)) {
     problems.error('CONTENT_NOT_FOUND', 'content folder not found', { file: absoluteRoot }, 'give a folder holding pack.yaml with --content DIR');
-    return { problems };
+    return { problems, partial: { root: absoluteRoot, guides: [], audienceIds: [], templates: [] } };
   }
 
   const packSource = readYaml(path.join(absoluteRoot, 'pack.yaml'), problems);
@@ -41,7 +45,11 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   const packData = packSource && validateYaml(packSchema, packSource, problems);
   const audiencesData = audiencesSource && validateYaml(audiencesSchema, audiencesSource, problems);
 
-  const languages = packData?.languages ?? [];
+  // When a file fails its schema, what can be salvaged is still used, so that the guides are
+  // checked too and every problem is reported in one run.
+  const packRaw = packSource?.ok ? (packSource.toJS() as Record<string, unknown> | null) : null;
+  const languages = packData?.languages ?? stringList(packRaw?.languages, LANGUAGE_PATTERN);
+  const guideIds = packData?.guides ?? stringList(packRaw?.guides, ID_PATTERN);
   const pack: Pack | undefined = packData && { ...packData, paper: packData.paper as PaperSize };
   if (pack && packSource) {
     checkLocalised(packSource, ['title'], pack.title, languages, problems);
@@ -54,19 +62,27 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
     pack.contacts.forEach((contact, index) => checkLocalised(packSource, ['contacts', index, 'label'], contact.label, languages, problems));
   }
 
-  const audiences: Audience[] = audiencesData?.audiences ?? [];
+  const audiencesRaw = audiencesSource?.ok ? (audiencesSource.toJS() as { audiences?: unknown } | null) : null;
+  const rawAudiences = Array.isArray(audiencesRaw?.audiences) ? (audiencesRaw.audiences as unknown[]) : [];
+  const audiences: Audience[] = audiencesData?.audiences ?? rawAudiences.flatMap((entry) => {
+    const parsed = audienceSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
   if (audiencesSource) {
     checkUnique(audiencesSource, ['audiences'], audiences.map((audience) => audience.id), 'audience', problems, 'id');
-    audiences.forEach((audience, index) => {
-      checkLocalised(audiencesSource, ['audiences', index, 'name'], audience.name, languages, problems);
-      checkLocalised(audiencesSource, ['audiences', index, 'description'], audience.description, languages, problems);
+    rawAudiences.forEach((entry, index) => {
+      const { name, description } = (entry ?? {}) as { name?: unknown; description?: unknown };
+      if (isTextMap(name)) checkLocalised(audiencesSource, ['audiences', index, 'name'], name, languages, problems);
+      if (isTextMap(description)) checkLocalised(audiencesSource, ['audiences', index, 'description'], description, languages, problems);
     });
   }
-  const audienceIds = audiences.map((audience) => audience.id);
+  const audienceIds = audiencesData
+    ? audiences.map((audience) => audience.id)
+    : rawAudiences.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
 
   const guides: Guide[] = [];
-  if (pack && packSource) {
-    pack.guides.forEach((guideId, index) => {
+  if (packSource) {
+    guideIds.forEach((guideId, index) => {
       const dir = path.join(absoluteRoot, guideId);
       if (!isDirectory(dir)) {
         problems.error('GUIDE_NOT_FOUND', `guides: no folder "${guideId}" in the content root`, packSource.locate(['guides', index]), didYouMean(guideId, listGuideFolders(absoluteRoot)));
@@ -85,8 +101,9 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
     }
   }
 
-  if (problems.hasErrors || !pack) return { problems };
-  return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels }, problems };
+  const partial = { root: absoluteRoot, guides, audienceIds, templates };
+  if (problems.hasErrors || !pack) return { problems, partial };
+  return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels }, problems, partial };
 }
 
 function readGuide(id: string, dir: string, languages: readonly string[], audienceIds: readonly string[] | undefined, problems: ProblemList): Guide | undefined {
@@ -100,6 +117,7 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
       problems.error('FRONT_MATTER_MISSING', 'front matter missing: the file must start with --- and give at least a title', { file, line: 1, column: 1 });
       continue;
     }
+    if (!split.yaml.ok) continue;
     const data = validateYaml(frontMatterSchema, split.yaml, problems);
     if (!data) continue;
     if (audienceIds) checkAudienceSelector(split.yaml, ['audiences'], data.audiences, audienceIds, problems);
@@ -199,6 +217,14 @@ function checkUnique(source: YamlSource, at: YamlPath, ids: readonly string[], w
     }
     seen.add(id);
   });
+}
+
+function stringList(value: unknown, pattern: RegExp): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && pattern.test(item)) : [];
+}
+
+function isTextMap(value: unknown): value is LocalisedText {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function listGuideFolders(root: string): string[] {

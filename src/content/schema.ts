@@ -33,16 +33,14 @@ export const packSchema = z.strictObject({
     .default([]),
 });
 
+export const audienceSchema = z.strictObject({
+  id,
+  name: localisedText,
+  description: localisedText,
+});
+
 export const audiencesSchema = z.strictObject({
-  audiences: z
-    .array(
-      z.strictObject({
-        id,
-        name: localisedText,
-        description: localisedText,
-      }),
-    )
-    .min(1),
+  audiences: z.array(audienceSchema).min(1),
 });
 
 export const checklistsSchema = z.strictObject({

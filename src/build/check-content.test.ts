@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '../errors.js';
+import { checkContent, loadContent } from './check-content.js';
+
+const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+
+describe('checkContent', () => {
+  it('reports every fault of a content root at once, each at its file:line:col', () => {
+    const result = checkContent(path.join(fixtures, 'faults'));
+    const lines = result.problems.map((problem) => `${path.relative(fixtures, problem.location!.file)}:${problem.location!.line}:${problem.location!.column}: ${problem.severity}: ${problem.message}`);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "faults/audiences.yaml:4:18: error: audiences[0].description: missing the "en" text",
+        "faults/audiences.yaml:5:9: error: audiences[1].id: must be kebab-case ASCII, like "child-protection-workers"",
+        "faults/extra/guide.sq.md:3:17: error: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "faults/intro/checklists.yaml:6:31: error: checklists[0].items[0].audiences: unknown audience "nurses"",
+        "faults/intro/guide.en.md:4:23: error: audiences: unknown audience "teacher"",
+        "faults/intro/guide.en.md:6:1: warning: has 1 headings where guide.sq.md has 2: heading 2 (line 7 there) is missing here",
+        "faults/intro/guide.en.md:8:8: error: unknown audience "teacher" in {{#for}}",
+        "faults/intro/guide.en.md:12:13: error: unknown checklist "nope"",
+        "faults/intro/guide.en.md:14:1: error: unknown helper "shout"",
+        "faults/intro/guide.sq.md:9:7: error: character "☐" (U+2610) cannot be printed: the embedded fonts have no glyph for it",
+        "faults/pack.yaml:3:24: error: guides: no folder "missing-guide" in the content root",
+        "faults/pack.yaml:4:8: error: paper: expected one of "A4", "Letter", "A5"",
+      ]
+    `);
+    expect(result.errors).toBe(11);
+    expect(result.content).toBeUndefined();
+  });
+
+  it('suggests the id that was meant', () => {
+    const result = checkContent(path.join(fixtures, 'faults'));
+    const forProblem = result.problems.find((problem) => problem.code === 'UNKNOWN_AUDIENCE' && problem.message.includes('{{#for}}'));
+    expect(forProblem?.hint).toBe('did you mean "teachers"?');
+  });
+
+  it('accepts a valid content root and loads it', () => {
+    const result = checkContent(path.join(fixtures, 'valid'));
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const { content } = loadContent(path.join(fixtures, 'valid'));
+    expect(content.guides.map((guide) => guide.id)).toEqual(['safety', 'school']);
+    expect(content.pack.contacts.map((contact) => contact.value)).toEqual(['', 'Room 4']);
+  });
+
+  it('throws a ContentError listing the problems from loadContent', () => {
+    expect(() => loadContent(path.join(fixtures, 'faults'))).toThrow(ContentError);
+  });
+
+  it('passes the built-in guides without errors or warnings', () => {
+    const result = checkContent(fileURLToPath(new URL('../../guides', import.meta.url)));
+    expect(result.problems).toEqual([]);
+  });
+});
