@@ -535,12 +535,32 @@ function columnWidths(rows: TextRun[][][], columns: number, available: number, p
       natural[column] = Math.max(natural[column]!, total + padding * 2 + 4);
     });
   }
-  const totalMinimum = sum(minimum);
-  const totalNatural = sum(natural);
-  if (totalNatural <= available) return natural.map((width) => (width * available) / totalNatural);
-  if (totalMinimum >= available) return minimum.map((width) => (width * available) / totalMinimum);
-  const spare = available - totalMinimum;
-  return minimum.map((width, column) => width + ((natural[column]! - width) * spare) / (totalNatural - totalMinimum));
+  // Columns whose text fits in a fair share keep their natural width; the others share what is left.
+  const widths = new Array<number | undefined>(columns).fill(undefined);
+  for (let settled = true; settled; ) {
+    settled = false;
+    const open = widths.flatMap((width, column) => (width === undefined ? [column] : []));
+    const left = available - sum(widths.map((width) => width ?? 0));
+    for (const column of open) {
+      if (natural[column]! <= left / open.length) {
+        widths[column] = natural[column]!;
+        settled = true;
+      }
+    }
+  }
+  const open = widths.flatMap((width, column) => (width === undefined ? [column] : []));
+  const fixed = sum(widths.map((width) => width ?? 0));
+  const left = available - fixed;
+  if (open.length === 0) return widths.map((width) => ((width ?? 0) * available) / fixed);
+  const openMinimum = sum(open.map((column) => minimum[column]!));
+  const openNatural = sum(open.map((column) => natural[column]!));
+  for (const column of open) {
+    widths[column] =
+      openMinimum >= left
+        ? (minimum[column]! * left) / openMinimum
+        : minimum[column]! + ((natural[column]! - minimum[column]!) * (left - openMinimum)) / Math.max(1, openNatural - openMinimum);
+  }
+  return widths as number[];
 }
 
 export function plainText(tokens: readonly Tokens.Generic[] | undefined, fallback: string): string {

@@ -232,11 +232,19 @@ export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: 
     doc.font(fontName(segment.style.family, faceOf(segment.style, theme))).fontSize(segment.style.size).fillColor(segment.style.colour);
     const text = segment.text.replace(/^ /, '');
     const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
-    doc.text(text, x + segment.x + offset, top, {
-      lineBreak: false,
-      link: segment.style.link,
-      underline: segment.style.link !== undefined,
-      strike: segment.style.strike,
-    });
+    const left = x + segment.x + offset;
+    const width = segment.width - offset;
+    doc.text(text, left, top, { lineBreak: false });
+    // pdfkit measures underline, strike-through and link areas only when it wraps text itself,
+    // so they are drawn here from the widths this layout measured.
+    const size = segment.style.size;
+    const baseline = y + line.baseline;
+    if (segment.style.link !== undefined) {
+      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline + size * 0.12).lineTo(left + width, baseline + size * 0.12).stroke().restore();
+      doc.link(left, baseline - size * 0.85, width, size * 1.1, segment.style.link);
+    }
+    if (segment.style.strike) {
+      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline - size * 0.3).lineTo(left + width, baseline - size * 0.3).stroke().restore();
+    }
   }
 }

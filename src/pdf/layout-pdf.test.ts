@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { inOrder, readPdf } from '../../test/support/read-pdf.js';
+import { lexMarkdown } from '../markdown/lex.js';
+import { layoutPdf } from './layout-pdf.js';
+import type { PrintDocument, PrintSection } from './model.js';
+import { createTheme } from './theme.js';
+
+const labels = {
+  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  continued: 'continued',
+  doneBy: 'Done by',
+  date: 'Date',
+  toBeCompleted: 'To be completed by the organisation',
+  verified: 'Verified',
+  intentionallyBlank: 'This page is intentionally blank.',
+};
+
+function section(id: string, kind: PrintSection['kind'], title: string, markdown: string): PrintSection {
+  return { id, kind, title, tokens: lexMarkdown(markdown).tokens };
+}
+
+function document(sections: PrintSection[], overrides: Partial<PrintDocument> = {}): PrintDocument {
+  return { title: 'Doc title', author: 'Org', subject: 'Subject', lang: 'sq', creationDate: new Date('2026-01-02T00:00:00Z'), footer: 'Pack · 2026.1', sections, labels, ...overrides };
+}
+
+const longParagraph = (words: number) => Array.from({ length: words }, (_, index) => `fjalë${index}`).join(' ');
+
+describe('layoutPdf', () => {
+  it('draws every token type, in order, with Albanian letters extractable', async () => {
+    const markdown = [
+      '# Çështja kryesore',
+      'Paragraf me **të theksuar**, *pjerrët*, ~~hequr~~, `kod` dhe [lidhje](https://example.org).',
+      '## Lista',
+      '1. Një\n2. Dy\n   - Brenda\n3. Tre',
+      '- [ ] Detyrë e hapur',
+      '> **Kujtoni:** thirrje në kuti.',
+      '| Kolona A | Kolona B |\n|---|---|\n| qeliza ë | qeliza ç |',
+      '---',
+      '```\nrresht kodi\n```',
+      '::fill label="Emri"',
+      'Fund.',
+    ].join('\n\n');
+    const { bytes, pages } = await layoutPdf(document([section('a', 'document', 'Doc', markdown)]), createTheme({ paper: 'A4' }));
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages).toHaveLength(pages);
+    expect(inOrder(pdf.text, ['Çështja kryesore', 'të theksuar', 'pjerrët', 'hequr', 'kod', 'lidhje', 'Lista', 'Një', 'Dy', 'Brenda', 'Tre', 'Detyrë e hapur', 'Kujtoni:', 'thirrje në kuti', 'Kolona A', 'Kolona B', 'qeliza ë', 'qeliza ç', 'rresht kodi', 'Emri:', 'Fund.'])).toBe(true);
+    expect(pdf.links.some((link) => link.url === 'https://example.org/')).toBe(true);
+    expect(pdf.info.Title).toBe('Doc title');
+    expect(pdf.info.Author).toBe('Org');
+    expect(pdf.lang).toBe('sq');
+  });
+
+  it('numbers pages in the footer, repeats table headers and breaks long words', async () => {
+    const rows = Array.from({ length: 80 }, (_, index) => `| rresht ${index} | ${'x'.repeat(index % 3 === 0 ? 200 : 5)} |`).join('\n');
+    const markdown = `# Tabela\n\n| Koka një | Koka dy |\n|---|---|\n${rows}\n`;
+    const { bytes, pages } = await layoutPdf(document([section('a', 'document', 'Tabela', markdown)]), createTheme({ paper: 'A5' }));
+    const pdf = await readPdf(bytes);
+    expect(pages).toBeGreaterThan(2);
+    pdf.pages.forEach((text, index) => {
+      expect(text).toContain(`Page ${index + 1} of ${pages}`);
+      expect(text).toContain('Koka një');
+    });
+    expect(pdf.pageSizes[0]).toEqual({ width: 419.53, height: 595.28 });
+  });
+
+  it('builds an outline down to level 3 that opens the right pages', async () => {
+    const markdown = `# Një\n\n${longParagraph(900)}\n\n## Një.një\n\ntekst\n\n### Thellë\n\ntekst\n\n#### Shumë thellë\n\ntekst`;
+    const other = '# Dy\n\ntekst';
+    const { bytes } = await layoutPdf(document([section('a', 'handout', 'Një', markdown), section('b', 'handout', 'Dy', other)]), createTheme({ paper: 'A4' }));
+    const pdf = await readPdf(bytes);
+    expect(pdf.outline.map((entry) => entry.title)).toEqual(['Një', 'Dy']);
+    expect(pdf.outline[0]!.children[0]!.title).toBe('Një.një');
+    expect(pdf.outline[0]!.children[0]!.children.map((entry) => entry.title)).toEqual(['Thellë']);
+    const secondStart = pdf.outline[1]!.page;
+    expect(pdf.pages[secondStart - 1]).toContain('Dy');
+    expect(pdf.pages[pdf.outline[0]!.children[0]!.page - 1]).toContain('Një.një');
+  });
+
+  it('fills the contents with the page each document starts on, as links', async () => {
+    const front = section('front', 'front', 'Paketa', '# Përmbajtja\n\n::toc');
+    const first = section('a', 'handout', 'Udhëzuesi i parë', `# Udhëzuesi i parë\n\n${longParagraph(1500)}`);
+    const second = section('b', 'handout', 'Udhëzuesi i dytë', '# Udhëzuesi i dytë\n\ntekst');
+    const { bytes } = await layoutPdf(document([front, first, second]), createTheme({ paper: 'A4' }));
+    const pdf = await readPdf(bytes);
+    const starts = [first, second].map((doc) => pdf.pages.findIndex((text) => text.includes(doc.title) && text.indexOf(doc.title) < 200 && !text.includes('Përmbajtja')) + 1);
+    const contents = pdf.pages[0]!;
+    expect(contents).toMatch(new RegExp(`Udhëzuesi i parë[\\s.]*${starts[0]}`));
+    expect(contents).toMatch(new RegExp(`Udhëzuesi i dytë[\\s.]*${starts[1]}`));
+    const tocLinks = pdf.links.filter((link) => link.page === 1 && link.destPage);
+    expect(tocLinks.map((link) => link.destPage)).toEqual(starts);
+  });
+
+  it('starts documents on right-hand pages in duplex, marking inserted blank pages', async () => {
+    const one = section('a', 'handout', 'A', '# A\n\ntekst');
+    const two = section('b', 'handout', 'B', '# B\n\ntekst');
+    const { bytes, pages } = await layoutPdf(document([one, two]), createTheme({ paper: 'A4', duplex: true }));
+    const pdf = await readPdf(bytes);
+    expect(pages).toBe(4);
+    expect(pdf.pages[1]).toContain('This page is intentionally blank.');
+    expect(pdf.pages[2]).toContain('B');
+    expect(pdf.pages[3]).toContain('This page is intentionally blank.');
+  });
+
+  it('gives large print more pages for the same text', async () => {
+    const markdown = `# Tekst\n\n${longParagraph(2500)}`;
+    const normal = await layoutPdf(document([section('a', 'document', 'T', markdown)]), createTheme({ paper: 'A4' }));
+    const large = await layoutPdf(document([section('a', 'document', 'T', markdown)]), createTheme({ paper: 'A4', largePrint: true }));
+    expect(large.pages).toBeGreaterThan(normal.pages * 1.8);
+  });
+
+  it('is byte-identical for the same input and date', async () => {
+    const build = () => layoutPdf(document([section('a', 'document', 'T', '# Titull\n\nTekst me ë dhe ç.')]), createTheme({ paper: 'A4' }));
+    const [first, second] = await Promise.all([build(), build()]);
+    expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
+  });
+});
