@@ -197,8 +197,12 @@ export class FlowBuilder {
       const drawContent = first.draw;
       const marker = token.ordered ? `${start + index}.` : BULLETS[depth % BULLETS.length]!;
       const style = context.style;
+      // The marker is drawn before the item's text so that text extraction and reading order match.
       first.draw = (drawContext, top) => {
+        drawMarker(drawContext, top);
         drawContent(drawContext, top);
+      };
+      const drawMarker = (drawContext: DrawContext, top: number) => {
         const { doc } = drawContext;
         const x = drawContext.left + context.indent;
         if (item.task) {

@@ -31,7 +31,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
       for (const item of content.items) {
         if (!('str' in item)) continue;
         text += item.str;
-        text += item.hasEOL ? '\n' : ' ';
+        if (item.hasEOL) text += '\n';
       }
       pages.push(text.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim());
       const [, , width, height] = page.view;
