@@ -95,4 +95,5 @@ const width = Math.max(...rows.map((row) => row[0].length));
 const valueWidth = Math.max(...rows.map((row) => row[1].length));
 console.log(`trainpack bench (node ${process.version}, ${availableParallelism()} cores)`);
 for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target && `target ${target}`}`);
-rmSync(work, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log(`inputs kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from '../pdf/layout-pdf.js';
 import type { LayoutResult, PrintLabels } from '../pdf/model.js';
 import { createTheme } from '../pdf/theme.js';
-import { readContent, BUILT_IN_CONTENT } from '../content/load-content.js';
+import { readBuiltInLabels } from '../content/load-content.js';
 import { Labels } from '../template/labels.js';
 
 export interface RenderOptions {
@@ -56,8 +56,7 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
 }
 
 function builtInLabels(lang: string, warnings: Problem[]): PrintLabels {
-  const { content } = readContent(BUILT_IN_CONTENT);
-  const labels = new Labels(content?.labels ?? {}, lang, warnings);
+  const labels = new Labels(readBuiltInLabels(), lang, warnings);
   return {
     pageOf: (page, pages) => labels.format('pageOf', { page, pages }),
     continued: labels.get('continued'),

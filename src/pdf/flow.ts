@@ -5,7 +5,7 @@ import type { Tokens } from 'marked';
 import { TrainpackError } from '../errors.js';
 import type { ContainerToken, DirectiveToken } from '../markdown/directives.js';
 import type { BlockToken } from '../markdown/lex.js';
-import { fontName } from './fonts.js';
+import { selectFont } from './fonts.js';
 import { breakLines, drawLine, inlineRuns, type InlineStyle, type TextLine, type TextRun } from './inline.js';
 import type { Box, Decoration, DrawContext, PrintLabels, PrintSection, RepeatGroup } from './model.js';
 import type { Theme } from './theme.js';
@@ -215,7 +215,9 @@ export class FlowBuilder {
           return;
         }
         const markerStyle = { ...style, bold: token.ordered };
-        doc.font(fontName(markerStyle.family, token.ordered ? 'bold' : 'regular')).fontSize(style.size).fillColor(style.colour);
+        const face = token.ordered ? 'bold' : 'regular';
+        selectFont(doc, markerStyle.family, face, theme.fonts[markerStyle.family][face]);
+        doc.fontSize(style.size).fillColor(style.colour);
         const lineTop = top + (firstLineHeight - style.size * 1.17) / 2;
         doc.text(marker, x, lineTop + (style.size * 1.17 - style.size) / 2 - 0.1 * style.size + 0.5, { lineBreak: false });
       };

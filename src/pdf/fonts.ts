@@ -59,6 +59,26 @@ export function fontName(family: FontFamilyKey, face: FaceKey): string {
   return `${family}-${face}`;
 }
 
+const sharedLayoutCaches = new Map<string, Record<string, unknown>>();
+
+/**
+ * Selects a registered face on `doc`. pdfkit keeps a per-document cache of shaped words; the
+ * shaping (fontkit's GSUB/GPOS pass) was the largest cost of every document after the first, so
+ * all documents using the same font file share one cache. Cached runs hold glyphs and positions in
+ * font units, independent of size and of the document's subset, so sharing them is safe.
+ */
+export function selectFont(doc: PDFKit.PDFDocument, family: FontFamilyKey, face: FaceKey, file: string): void {
+  doc.font(fontName(family, face));
+  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (!font || !font.layoutCache) return;
+  let shared = sharedLayoutCaches.get(file);
+  if (!shared) {
+    shared = font.layoutCache;
+    sharedLayoutCaches.set(file, shared);
+  }
+  font.layoutCache = shared;
+}
+
 /** Registers every face of the theme with a document; pdfkit embeds only the faces used. */
 export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): void {
   shareParsedFonts();

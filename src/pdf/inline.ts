@@ -1,6 +1,6 @@
 /// <reference types="pdfkit" />
 import type { Tokens } from 'marked';
-import { fontName, unitAscent, unitWidth } from './fonts.js';
+import { selectFont, unitAscent, unitWidth } from './fonts.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
 
 export interface InlineStyle {
@@ -229,7 +229,8 @@ export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: 
   for (const segment of line.segments) {
     const file = fontFileOf(segment.style, theme);
     const top = y + line.baseline - unitAscent(file) * segment.style.size;
-    doc.font(fontName(segment.style.family, faceOf(segment.style, theme))).fontSize(segment.style.size).fillColor(segment.style.colour);
+    selectFont(doc, segment.style.family, faceOf(segment.style, theme), file);
+    doc.fontSize(segment.style.size).fillColor(segment.style.colour);
     const text = segment.text.replace(/^ /, '');
     const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
     const left = x + segment.x + offset;

@@ -1,6 +1,6 @@
 /// <reference types="pdfkit" />
 import PDFDocument from 'pdfkit';
-import { fontName, registerFonts, unitWidth } from './fonts.js';
+import { registerFonts, selectFont, unitWidth } from './fonts.js';
 import { FlowBuilder, type FlowHooks } from './flow.js';
 import { breakLines, drawLine, type InlineStyle } from './inline.js';
 import type { Box, DrawContext, LayoutResult, PrintDocument, SectionKind } from './model.js';
@@ -252,7 +252,8 @@ class Paginator {
       const left = this.leftMargin(index);
       const width = this.contentWidth;
       const rightHand = index % 2 === 0 || !theme.duplex;
-      doc.font(fontName('heading', 'regular')).fontSize(size).fillColor(theme.colours.muted);
+      selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
+      doc.fontSize(size).fillColor(theme.colours.muted);
       if (page.blank) {
         doc.text(document.labels.intentionallyBlank, left, theme.page.height / 2, { width, align: 'center', lineBreak: false });
         return;
@@ -263,10 +264,12 @@ class Paginator {
       doc.save().lineWidth(0.5).strokeColor(theme.colours.rule).moveTo(left, headerY + size * 1.5).lineTo(left + width, headerY + size * 1.5).stroke().restore();
       const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
       const pageLabel = document.labels.pageOf(index + 1, total);
-      doc.font(fontName('heading', 'bold')).fontSize(size).fillColor(theme.colours.text);
+      selectFont(doc, 'heading', 'bold', theme.fonts.heading.bold);
+      doc.fontSize(size).fillColor(theme.colours.text);
       const pageWidth = unitWidth(theme.fonts.heading.bold, pageLabel) * size;
       doc.text(pageLabel, rightHand ? left + width - pageWidth : left, footerY, { lineBreak: false });
-      doc.font(fontName('heading', 'regular')).fontSize(size).fillColor(theme.colours.muted);
+      selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
+      doc.fontSize(size).fillColor(theme.colours.muted);
       const footer = fitText(document.footer, width - pageWidth - 18, size, theme);
       const footerWidth = unitWidth(theme.fonts.heading.regular, footer) * size;
       doc.text(footer, rightHand ? left : left + width - footerWidth, footerY, { lineBreak: false });
