@@ -108,6 +108,22 @@ describe('layoutPdf', () => {
     expect(large.pages).toBeGreaterThan(normal.pages * 1.8);
   });
 
+  it('repeats a checklist title only on the pages it continues onto', async () => {
+    const items = (count: number) => Array.from({ length: count }, (_, index) => `- [ ] veprimi ${index + 1} ${longParagraph(12)}`).join('\n');
+    const checklist = (title: string, count: number) => `::: checklist\n\n## ${title}\n\nHyrje.\n\n${items(count)}\n\n:::`;
+    // The first paragraph fills most of page 1, so the first checklist moves whole to page 2.
+    const markdown = `# Lista\n\n${longParagraph(560)}\n\n${checklist('Lista A', 4)}\n\n${checklist('Lista B', 40)}`;
+    const { bytes } = await layoutPdf(document([section('a', 'checklists', 'Lista', markdown)]), createTheme({ paper: 'A4' }));
+    const pdf = await readPdf(bytes);
+    const pageOf = (needle: string) => pdf.pages.findIndex((text) => text.includes(needle));
+    expect(pageOf('Lista A')).toBe(pageOf('veprimi 1 '));
+    expect(pdf.text).not.toContain('Lista A (continued)');
+    const continued = pdf.pages.filter((text) => text.includes('Lista B (continued)'));
+    expect(continued.length).toBeGreaterThan(0);
+    expect(pdf.pages.filter((text) => text.includes('Lista B') && !text.includes('Lista B (continued)'))).toHaveLength(1);
+    expect(pdf.text).toContain('Done by:');
+  });
+
   it('is byte-identical for the same input and date', async () => {
     const build = () => layoutPdf(document([section('a', 'document', 'T', '# Titull\n\nTekst me ë dhe ç.')]), createTheme({ paper: 'A4' }));
     const [first, second] = await Promise.all([build(), build()]);

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { registerFonts, selectFont, unitWidth } from './fonts.js';
 import { FlowBuilder, type FlowHooks } from './flow.js';
 import { breakLines, drawLine, type InlineStyle } from './inline.js';
-import type { Box, DrawContext, LayoutResult, PrintDocument, SectionKind } from './model.js';
+import type { Box, DrawContext, LayoutResult, PrintDocument, RepeatGroup, SectionKind } from './model.js';
 import type { Theme } from './theme.js';
 
 interface PageRecord {
@@ -66,6 +66,8 @@ class Paginator {
   private readonly sectionStarts: number[] = [];
   private readonly outlineStack: PDFKit.PDFOutline[] = [];
   private readonly deferred: (() => void)[] = [];
+  /** Groups (tables, checklists) with boxes on an earlier page: only these repeat their header. */
+  private readonly drawnGroups = new Set<RepeatGroup>();
   private readonly contentWidth: number;
   private readonly contentsEntries: { title: string; section: number }[];
 
@@ -141,7 +143,7 @@ class Paginator {
       this.flush();
       this.newPage();
       const first = carried[0] ?? box;
-      const repeated = first.group ? first.group.header() : [];
+      const repeated = first.group && this.drawnGroups.has(first.group) ? first.group.header() : [];
       queue.unshift(...repeated, ...carried, box);
     }
   }
@@ -169,7 +171,10 @@ class Paginator {
         if (decoration.bar) this.doc.save().rect(x, from, decoration.bar.width, height).fill(decoration.bar.colour).restore();
       }
     });
-    for (const { box, top } of this.placed) box.draw(context, top);
+    for (const { box, top } of this.placed) {
+      box.draw(context, top);
+      if (box.group) this.drawnGroups.add(box.group);
+    }
     this.placed = [];
   }
 
