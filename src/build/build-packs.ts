@@ -8,7 +8,8 @@ import { Labels } from '../template/labels.js';
 import { loadContent } from './check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type OutputKind } from './options.js';
 import type { RenderJob } from './render-job.js';
-import { defaultWorkerCount, renderAll } from './worker-pool.js';
+import { RenderPool, defaultWorkerCount } from './worker-pool.js';
+import type { LayoutResult } from '../pdf/model.js';
 import { writeOutputs, type OutputFile } from './write-outputs.js';
 
 /**
@@ -17,16 +18,26 @@ import { writeOutputs, type OutputFile } from './write-outputs.js';
  * that pays), and writes them with manifest.json. Nothing is written unless everything rendered.
  */
 export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
-  const { content, warnings } = loadContent(options.contentDir, { templatesDir: options.templatesDir });
-  const selection = resolveSelection(content, options);
-  const expander = new Expander(content, warnings);
-  const jobs = planJobs(content, expander, selection, options);
-  let done = 0;
-  const results = await renderAll(jobs, options.workers ?? defaultWorkerCount(jobs.length), (index) => {
-    const job = jobs[index]!;
-    done++;
-    options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
-  });
+  // Workers start first, so their start-up overlaps validating the content.
+  const pool = RenderPool.start(options.workers ?? defaultWorkerCount());
+  let jobs: RenderJob[];
+  let results: LayoutResult[];
+  let warnings: Problem[];
+  try {
+    const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+    warnings = loaded.warnings;
+    const selection = resolveSelection(loaded.content, options);
+    const expander = new Expander(loaded.content, warnings);
+    jobs = planJobs(loaded.content, expander, selection, options);
+    let done = 0;
+    results = await pool.render(jobs, (index) => {
+      const job = jobs[index]!;
+      done++;
+      options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
+    });
+  } finally {
+    await pool.close();
+  }
   const files: OutputFile[] = jobs.map((job, index) => ({
     entry: { path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: results[index]!.pages },
     bytes: results[index]!.bytes,

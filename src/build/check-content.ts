@@ -136,6 +136,10 @@ function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly
     if (guide.checklists.length > 0) files.add(path.join(guide.dir, 'checklists.yaml'));
   }
   for (const template of templates) files.add(template.file);
+  // Each distinct character is checked once against the fonts (ASCII is in every face); only
+  // when one is missing are the files read again to report every place it appears.
+  const texts = new Map<string, string>();
+  const distinct = new Set<string>();
   for (const file of files) {
     let text: string;
     try {
@@ -143,10 +147,18 @@ function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly
     } catch {
       continue;
     }
+    texts.set(file, text);
+    for (const character of text) if (character.charCodeAt(0) > 0x7e) distinct.add(character);
+  }
+  const missing = new Set(missingGlyphs([...distinct].join(''), faces));
+  if (missing.size === 0) return;
+  for (const [file, text] of texts) {
     text.split('\n').forEach((line, index) => {
       if (/^\s*#/.test(line) && file.endsWith('.yaml')) return;
-      for (const character of missingGlyphs(line, faces)) {
-        const column = [...line.slice(0, line.indexOf(character))].length + 1;
+      let column = 0;
+      for (const character of line) {
+        column++;
+        if (!missing.has(character)) continue;
         const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
         problems.error('MISSING_GLYPH', `character "${character}" (${codePoint}) cannot be printed: the embedded fonts have no glyph for it`, { file, line: index + 1, column }, 'replace it with a character the fonts have (for a tick box use a task list item "- [ ]")');
       }

@@ -6,55 +6,76 @@ import { renderJob, type RenderJob } from './render-job.js';
 
 const workerUrl = new URL('./render-worker.js', import.meta.url);
 /** Workers need the compiled JavaScript; when running from TypeScript sources (tests), render in-thread. */
-const canUseWorkers = workerUrl.pathname.endsWith('.js') && import.meta.url.endsWith('.js');
+const canUseWorkers = import.meta.url.endsWith('.js');
 
-/** How many workers pay off: starting one costs about as much as rendering a short document. */
-export function defaultWorkerCount(jobs: number): number {
-  if (!canUseWorkers || jobs < 4) return 0;
-  return Math.min(availableParallelism(), jobs, 8);
+/** One worker per core (at most 8), or none where workers cannot run. */
+export function defaultWorkerCount(): number {
+  return canUseWorkers ? Math.min(availableParallelism(), 8) : 0;
+}
+
+interface WorkerReply {
+  id: number;
+  bytes?: ArrayBuffer;
+  pages?: number;
+  error?: { code: string; message: string; location?: never; hint?: string; stack?: string };
 }
 
 /**
- * Renders jobs on `workers` threads (0: in this thread), calling `onDone` as each finishes.
- * Results come back in job order. The first failure stops the pool and is thrown.
+ * Renders jobs on worker threads. The threads start (and warm up: modules loaded, fonts parsed)
+ * as soon as the pool is created, so that this overlaps validating the content.
  */
-export async function renderAll(jobs: readonly RenderJob[], workers: number, onDone: (index: number) => void): Promise<LayoutResult[]> {
-  const results: LayoutResult[] = new Array(jobs.length);
-  if (workers <= 0 || !canUseWorkers) {
-    for (let index = 0; index < jobs.length; index++) {
-      results[index] = await renderJob(jobs[index]!);
-      onDone(index);
-    }
-    return results;
+export class RenderPool {
+  private constructor(private readonly threads: Worker[]) {}
+
+  static start(size: number): RenderPool {
+    const threads = canUseWorkers ? Array.from({ length: Math.max(0, size) }, () => new Worker(workerUrl)) : [];
+    for (const thread of threads) thread.postMessage({ warm: true });
+    return new RenderPool(threads);
   }
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(workerUrl));
-  let next = 0;
-  try {
+
+  /** Renders every job, calling `onDone` as each finishes; results come back in job order. The first failure is thrown. */
+  async render(jobs: readonly RenderJob[], onDone: (index: number) => void): Promise<LayoutResult[]> {
+    const results: LayoutResult[] = new Array(jobs.length);
+    if (this.threads.length === 0) {
+      for (let index = 0; index < jobs.length; index++) {
+        results[index] = await renderJob(jobs[index]!);
+        onDone(index);
+      }
+      return results;
+    }
+    let next = 0;
     await Promise.all(
-      threads.map(
+      this.threads.map(
         (thread) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
-              if (next >= jobs.length) return resolve();
+              if (next >= jobs.length) {
+                thread.off('message', receive);
+                return resolve();
+              }
               const id = next++;
               thread.postMessage({ id, job: jobs[id] });
             };
-            thread.on('message', (message: { id: number; bytes?: ArrayBuffer; pages?: number; error?: { code: string; message: string; location?: never; hint?: string; stack?: string } }) => {
+            const receive = (message: WorkerReply) => {
               if (message.error) {
-                const error = message.error.code === 'INTERNAL' ? Object.assign(new Error(message.error.message), { stack: message.error.stack }) : new TrainpackError(message.error.code, message.error.message, { location: message.error.location, hint: message.error.hint });
-                return reject(error);
+                thread.off('message', receive);
+                const { code, message: text, location, hint, stack } = message.error;
+                return reject(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
               }
               results[message.id] = { bytes: Buffer.from(message.bytes!), pages: message.pages! };
               onDone(message.id);
               send();
-            });
-            thread.on('error', reject);
+            };
+            thread.on('message', receive);
+            thread.once('error', reject);
             send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
+    return results;
   }
-  return results;
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
+  }
 }

@@ -30,10 +30,22 @@ export interface ContainerToken {
 const CONTAINER = /^::: *([a-z][a-z0-9-]*)([^\n]*)\n([\s\S]*?)(?:^|\n):::[ \t]*(?:\n+|$)/;
 const DIRECTIVE = /^::([a-z][a-z0-9-]*)([^\n]*)(?:\n+|$)/;
 
+/**
+ * Where a directive could start in `source` (marked calls this with the rest of the document, many
+ * times per document): a native indexOf scan, several times faster than a multiline regular expression.
+ */
+function nextDirectiveStart(source: string, container: boolean): number | undefined {
+  for (let at = source.startsWith('::') ? 0 : source.indexOf('\n::'); at !== -1; at = source.indexOf('\n::', at + 1)) {
+    const start = source.charCodeAt(at) === 10 ? at + 1 : at;
+    if (source.startsWith(':::', start) === container) return start;
+  }
+  return undefined;
+}
+
 export const containerExtension: TokenizerExtension = {
   name: 'container',
   level: 'block',
-  start: (source: string) => /^::: *[a-z]/m.exec(source)?.index,
+  start: (source: string) => nextDirectiveStart(source, true),
   tokenizer(this: TokenizerThis, source: string) {
     const match = CONTAINER.exec(source);
     if (!match) return undefined;
@@ -46,7 +58,7 @@ export const containerExtension: TokenizerExtension = {
 export const directiveExtension: TokenizerExtension = {
   name: 'directive',
   level: 'block',
-  start: (source: string) => /^::[a-z]/m.exec(source)?.index,
+  start: (source: string) => nextDirectiveStart(source, false),
   tokenizer(source: string) {
     const match = DIRECTIVE.exec(source);
     if (!match) return undefined;
