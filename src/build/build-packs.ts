@@ -18,17 +18,14 @@ import { writeOutputs, type OutputFile } from './write-outputs.js';
  * that pays), and writes them with manifest.json. Nothing is written unless everything rendered.
  */
 export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
-  // Workers start first, so their start-up overlaps validating the content.
-  const pool = RenderPool.start(options.workers ?? defaultWorkerCount());
-  let jobs: RenderJob[];
+  const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+  const warnings = loaded.warnings;
+  const selection = resolveSelection(loaded.content, options);
+  const expander = new Expander(loaded.content, warnings);
+  const jobs = planJobs(loaded.content, expander, selection, options);
+  const pool = RenderPool.start(options.workers ?? defaultWorkerCount(jobs.length));
   let results: LayoutResult[];
-  let warnings: Problem[];
   try {
-    const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
-    warnings = loaded.warnings;
-    const selection = resolveSelection(loaded.content, options);
-    const expander = new Expander(loaded.content, warnings);
-    jobs = planJobs(loaded.content, expander, selection, options);
     let done = 0;
     results = await pool.render(jobs, (index) => {
       const job = jobs[index]!;

@@ -27,6 +27,7 @@ interface BuildFlags {
   quiet?: boolean;
   interactive?: boolean;
   color?: boolean;
+  jobs?: string;
 }
 
 /** The date printed and stored in PDFs: SOURCE_DATE_EPOCH (reproducible builds) or now. */
@@ -53,6 +54,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       const unknown = only.filter((kind) => !(OUTPUT_KINDS as readonly string[]).includes(kind));
       if (unknown.length > 0) throw new UsageError(`unknown kind for --only: ${unknown.map((kind) => `"${kind}"`).join(', ')}`, `use ${OUTPUT_KINDS.join(', ')}`);
     }
+    if (flags.jobs !== undefined && !/^\d+$/.test(flags.jobs)) throw new UsageError(`--jobs takes a whole number, not "${flags.jobs}"`);
     let options: BuildOptions = {
       contentDir: flags.content ? path.resolve(io.cwd, flags.content) : BUILT_IN_CONTENT,
       templatesDir: flags.templates ? path.resolve(io.cwd, flags.templates) : undefined,
@@ -65,6 +67,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       duplex: flags.duplex,
       largePrint: flags.largePrint,
       date: resolveDate(io.env),
+      workers: flags.jobs === undefined ? undefined : Number(flags.jobs),
     };
     if (canPrompt(io, flags)) {
       const { content } = loadContent(options.contentDir, { templatesDir: options.templatesDir });
