@@ -6,7 +6,7 @@ import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from '../pdf/layout-pdf.js';
 import type { LayoutResult, PrintLabels } from '../pdf/model.js';
 import { createTheme } from '../pdf/theme.js';
-import { readBuiltInLabels } from '../content/load-content.js';
+import { readBuiltInLabels } from '../content/built-in-labels.js';
 import { Labels } from '../template/labels.js';
 
 export interface RenderOptions {

@@ -8,6 +8,7 @@ import type { Content, PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
 import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { resolveDate } from './date.js';
 import { createProgress } from './progress.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
@@ -28,14 +29,6 @@ interface BuildFlags {
   interactive?: boolean;
   color?: boolean;
   jobs?: string;
-}
-
-/** The date printed and stored in PDFs: SOURCE_DATE_EPOCH (reproducible builds) or now. */
-export function resolveDate(env: NodeJS.ProcessEnv): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date();
-  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
-  return new Date(Number(epoch) * 1000);
 }
 
 /** Prompts only on a terminal, outside CI, and unless --no-interactive. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { renderMarkdown } from '../build/render-markdown.js';
 import type { PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
-import { resolveDate } from './build-command.js';
+import { resolveDate } from './date.js';
 import { colours, formatProblem, problemJson, type CliIo } from './io.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';

@@ -178,14 +178,6 @@ function readLabels(root: string, templatesDir: string | undefined, problems: Pr
   return merged;
 }
 
-/** The UI labels that ship with trainpack, without reading any content root. */
-export function readBuiltInLabels(): LabelSet {
-  const problems = new ProblemList();
-  const file = path.join(BUILT_IN_TEMPLATES, 'labels.yaml');
-  const source = readYaml(file, problems);
-  return (source && validateYaml(labelsSchema, source, problems)) ?? {};
-}
-
 function readYaml(file: string, problems: ProblemList): YamlSource | undefined {
   const text = readText(file, problems);
   return text === undefined ? undefined : YamlSource.parse(text, file, problems);

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProblemList } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
-import { renderFrontMatterSchema } from './schema.js';
-import { validateYaml } from './validate.js';
 
 export interface MarkdownFile {
   front: { title?: string; author?: string; subject?: string; lang?: string };
@@ -11,7 +9,13 @@ export interface MarkdownFile {
   bodyLine: number;
 }
 
-/** Reads a stand-alone Markdown file for `trainpack render`; front matter is optional. */
+const FRONT_MATTER_KEYS = ['title', 'author', 'subject', 'lang'] as const;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * Reads a stand-alone Markdown file for `trainpack render`; front matter is optional and only
+ * four plain strings are read from it (other keys, as other tools use, are ignored).
+ */
 export function readMarkdownFile(file: string, problems: ProblemList): MarkdownFile | undefined {
   const absolute = path.resolve(file);
   let text: string;
@@ -23,6 +27,17 @@ export function readMarkdownFile(file: string, problems: ProblemList): MarkdownF
     return undefined;
   }
   const split = splitFrontMatter(text, absolute, problems);
-  const front = split.yaml ? validateYaml(renderFrontMatterSchema, split.yaml, problems) : {};
-  return { front: front ?? {}, body: split.body, bodyLine: split.bodyLine };
+  const front: MarkdownFile['front'] = {};
+  const data = split.yaml?.ok ? (split.yaml.toJS() as Record<string, unknown> | null) : null;
+  for (const key of FRONT_MATTER_KEYS) {
+    const value = data?.[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      problems.error('SCHEMA', `${key}: expected a string`, split.yaml!.locate([key]));
+      continue;
+    }
+    front[key] = String(value);
+  }
+  if (front.lang !== undefined && !LANGUAGE.test(front.lang)) problems.error('SCHEMA', 'lang: must be a language code, like "sq" or "en"', split.yaml!.locate(['lang']));
+  return { front, body: split.body, bodyLine: split.bodyLine };
 }

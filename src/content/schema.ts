@@ -70,12 +70,5 @@ export const frontMatterSchema = z.object({
   lang: z.string().optional(),
 });
 
-/** Front matter of a stand-alone Markdown file given to `trainpack render`: everything optional. */
-export const renderFrontMatterSchema = z.object({
-  title: z.string().optional(),
-  author: z.string().optional(),
-  subject: z.string().optional(),
-  lang: languageCode.optional(),
-});
 
 export const labelsSchema = z.record(languageCode, z.record(z.string(), z.string()));
