@@ -7,18 +7,20 @@ import type { ContainerToken, DirectiveToken } from '../markdown/directives.js';
 import type { BlockToken } from '../markdown/lex.js';
 import { selectFont } from './fonts.js';
 import { breakLines, drawLine, inlineRuns, type InlineStyle, type TextLine, type TextRun } from './inline.js';
-import type { Box, Decoration, DrawContext, PrintLabels, PrintSection, RepeatGroup } from './model.js';
+import { StructNode, type Box, type Decoration, type DrawContext, type PrintLabels, type PrintSection, type RepeatGroup } from './model.js';
 import type { Theme } from './theme.js';
 
 /** What the flow needs from the rest of the layout: outline entries, destinations, the contents. */
 export interface FlowHooks {
   heading(context: DrawContext, level: number, title: string): void;
-  contents(context: DrawContext, top: number, width: number): void;
+  contents(context: DrawContext, top: number, width: number, node: StructNode): void;
   contentsHeight(width: number): number;
   openImage(file: string): { width: number; height: number; image: unknown };
 }
 
 interface FlowContext {
+  /** The structure element new content belongs to. */
+  struct: StructNode;
   indent: number;
   width: number;
   decorations: readonly Decoration[];
@@ -46,9 +48,9 @@ export class FlowBuilder {
     private readonly hooks: FlowHooks,
   ) {}
 
-  build(width: number): Box[] {
+  build(width: number, struct: StructNode): Box[] {
     const style: InlineStyle = { family: 'body', size: this.theme.body.size, bold: false, italic: false, strike: false, colour: this.theme.colours.text };
-    this.blocks(this.section.tokens, { indent: 0, width, decorations: [], style });
+    this.blocks(this.section.tokens, { struct, indent: 0, width, decorations: [], style });
     return this.boxes;
   }
 
@@ -115,6 +117,7 @@ export class FlowBuilder {
     const box = this.textBox(lines, context, {
       spaceBefore: headingStyle.spaceBefore,
       keepWithNext: true,
+      node: context.struct.child(`H${level}`),
       before: (drawContext) => this.hooks.heading(drawContext, level, title),
     });
     box.height = height;
@@ -129,23 +132,31 @@ export class FlowBuilder {
   }
 
   private paragraph(token: Tokens.Paragraph | Tokens.Text, context: FlowContext, spaceBefore = this.theme.body.paragraphSpace): void {
+    // A paragraph holding only images (`![alt](file.png)` on its own line) is a block of figures.
+    const inline = ((token.tokens ?? []) as Tokens.Generic[]).filter((child) => !(child.type === 'text' && String(child.text).trim() === ''));
+    if (inline.length > 0 && inline.every((child) => child.type === 'image')) {
+      for (const image of inline) this.image(image as unknown as Tokens.Image, context);
+      return;
+    }
     const lines = this.lines(inlineRuns(token.tokens as Tokens.Generic[], context.style, token.text), context.width);
-    this.addLines(lines, context, spaceBefore);
+    this.addLines(lines, context, spaceBefore, false, context.struct.child('P'));
   }
 
   /** One box per line: a page may break between lines, but never leaving one line alone. */
-  private addLines(lines: TextLine[], context: FlowContext, spaceBefore: number, keepAll = false): Box[] {
+  private addLines(lines: TextLine[], context: FlowContext, spaceBefore: number, keepAll: boolean, node: StructNode): Box[] {
     const boxes = lines.map((line, index) =>
       this.textBox([line], context, {
         spaceBefore: index === 0 ? spaceBefore : 0,
         keepWithNext: keepAll || (lines.length > 1 && (index === 0 || index === lines.length - 2)),
+        node,
       }),
     );
     boxes.forEach((box) => this.add(box));
     return boxes;
   }
 
-  private textBox(lines: TextLine[], context: FlowContext, options: { spaceBefore: number; keepWithNext: boolean; before?: (drawContext: DrawContext) => void }): Box {
+  /** Lines of text; with a structure node they are tagged content, without one an artifact (a repeated header). */
+  private textBox(lines: TextLine[], context: FlowContext, options: { spaceBefore: number; keepWithNext: boolean; node?: StructNode; before?: (drawContext: DrawContext) => void }): Box {
     const theme = this.theme;
     return {
       height: sum(lines.map((line) => line.height)),
@@ -155,11 +166,15 @@ export class FlowBuilder {
       decorations: context.decorations,
       draw(drawContext, top) {
         options.before?.(drawContext);
-        let y = top;
-        for (const line of lines) {
-          drawLine(drawContext.doc, line, drawContext.left + context.indent, y, theme);
-          y += line.height;
-        }
+        const drawLines = () => {
+          let y = top;
+          for (const line of lines) {
+            drawLine(drawContext.doc, line, drawContext.left + context.indent, y, theme);
+            y += line.height;
+          }
+        };
+        if (options.node) drawContext.tag(options.node, drawLines);
+        else drawContext.artifact(drawLines);
       },
     };
   }
@@ -170,8 +185,12 @@ export class FlowBuilder {
     const inChecklist = context.checklist !== undefined;
     const boxSize = inChecklist ? theme.checklist.box : context.style.size * 0.85;
     const indent = inChecklist ? boxSize + theme.list.indent * 0.6 : theme.list.indent;
+    const listNode = context.struct.child('L');
     token.items.forEach((item, index) => {
-      const itemContext: FlowContext = { ...context, indent: context.indent + indent, width: context.width - indent };
+      const itemNode = listNode.child('LI');
+      const marker = token.ordered ? `${start + index}.` : BULLETS[depth % BULLETS.length]!;
+      const label = itemNode.child('Lbl', item.task ? { actual: item.checked ? '[x]' : '[ ]' } : {});
+      const itemContext: FlowContext = { ...context, struct: itemNode.child('LBody'), indent: context.indent + indent, width: context.width - indent };
       const before = this.boxes.length;
       const itemSpace = inChecklist ? theme.checklist.itemSpace : token.loose ? theme.body.paragraphSpace : theme.list.itemSpace;
       for (const child of item.tokens as BlockToken[]) {
@@ -179,7 +198,7 @@ export class FlowBuilder {
         if (child.type === 'text' || child.type === 'paragraph') {
           const lines = this.lines(inlineRuns((child as Tokens.Text).tokens as Tokens.Generic[], context.style, (child as Tokens.Text).text), itemContext.width);
           // A checklist item stays whole, so the box and its words never part.
-          this.addLines(lines, itemContext, this.boxes.length === before ? (index === 0 && depth === 0 && !inChecklist ? theme.body.paragraphSpace : itemSpace) : theme.list.itemSpace, inChecklist);
+          this.addLines(lines, itemContext, this.boxes.length === before ? (index === 0 && depth === 0 && !inChecklist ? theme.body.paragraphSpace : itemSpace) : theme.list.itemSpace, inChecklist, itemContext.struct.child('P'));
         } else if (child.type === 'list') {
           this.list(child as Tokens.List, itemContext, depth + 1);
         } else {
@@ -195,11 +214,10 @@ export class FlowBuilder {
       }
       const firstLineHeight = context.style.size * theme.body.lineHeight;
       const drawContent = first.draw;
-      const marker = token.ordered ? `${start + index}.` : BULLETS[depth % BULLETS.length]!;
       const style = context.style;
       // The marker is drawn before the item's text so that text extraction and reading order match.
       first.draw = (drawContext, top) => {
-        drawMarker(drawContext, top);
+        drawContext.tag(label, () => drawMarker(drawContext, top));
         drawContent(drawContext, top);
       };
       const drawMarker = (drawContext: DrawContext, top: number) => {
@@ -235,6 +253,7 @@ export class FlowBuilder {
     const decoration: Decoration = { x: context.indent, width: context.width, fill, bar: { width: bar, colour: this.theme.colours.text } };
     const inner: FlowContext = {
       ...context,
+      struct: context.struct.child('BlockQuote'),
       indent: context.indent + bar + padding,
       width: context.width - bar - padding * 2,
       decorations: [...context.decorations, decoration],
@@ -264,7 +283,11 @@ export class FlowBuilder {
     const widths = columnWidths([header, ...rows], token.header.length, context.width, cellPadding, theme);
     const lineHeight = 1.3;
     const group: RepeatGroup = { header: () => [] };
-    const rowBox = (cells: TextRun[][], isHeader: boolean): Box => {
+    const tableNode = context.struct.child('Table');
+    /** A row; without a table node it is a repeated header row on a continuation page: an artifact. */
+    const rowBox = (cells: TextRun[][], isHeader: boolean, table?: StructNode): Box => {
+      const row = table?.child('TR');
+      const cellNodes = cells.map(() => row?.child(isHeader ? 'TH' : 'TD'));
       const laidOut = cells.map((runs, column) => this.lines(runs, widths[column]! - cellPadding * 2, lineHeight));
       const height = Math.max(...laidOut.map((lines) => sum(lines.map((line) => line.height)))) + cellPadding * 2;
       return {
@@ -278,28 +301,36 @@ export class FlowBuilder {
           let x = drawContext.left + context.indent;
           laidOut.forEach((lines, column) => {
             const width = widths[column]!;
-            doc.save().lineWidth(0.6).strokeColor(theme.colours.rule);
-            if (isHeader) doc.rect(x, top, width, height).fillAndStroke(theme.colours.headerFill, theme.colours.rule);
-            else doc.rect(x, top, width, height).stroke();
-            doc.restore();
-            let y = top + cellPadding;
-            const align = token.align[column];
-            for (const line of lines) {
-              const free = width - cellPadding * 2 - line.width;
-              const shift = align === 'right' ? free : align === 'center' ? free / 2 : 0;
-              drawLine(doc, line, x + cellPadding + shift, y, theme);
-              y += line.height;
-            }
+            const cellLeft = x;
+            drawContext.artifact(() => {
+              doc.save().lineWidth(0.6).strokeColor(theme.colours.rule);
+              if (isHeader) doc.rect(cellLeft, top, width, height).fillAndStroke(theme.colours.headerFill, theme.colours.rule);
+              else doc.rect(cellLeft, top, width, height).stroke();
+              doc.restore();
+            });
+            const drawCell = () => {
+              let y = top + cellPadding;
+              const align = token.align[column];
+              for (const line of lines) {
+                const free = width - cellPadding * 2 - line.width;
+                const shift = align === 'right' ? free : align === 'center' ? free / 2 : 0;
+                drawLine(doc, line, cellLeft + cellPadding + shift, y, theme);
+                y += line.height;
+              }
+            };
+            const cellNode = cellNodes[column];
+            if (cellNode) drawContext.tag(cellNode, drawCell);
+            else drawContext.artifact(drawCell);
             x += width;
           });
         },
       };
     };
-    const headerBox = rowBox(header, true);
+    const headerBox = rowBox(header, true, tableNode);
     headerBox.spaceBefore = theme.body.paragraphSpace;
-    group.header = () => [{ ...rowBox(header, true) }];
+    group.header = () => [rowBox(header, true)];
     this.add(headerBox);
-    rows.forEach((cells) => this.add(rowBox(cells, false)));
+    rows.forEach((cells) => this.add(rowBox(cells, false, tableNode)));
   }
 
   private rule(context: FlowContext): void {
@@ -309,9 +340,9 @@ export class FlowBuilder {
       spaceBefore: theme.body.paragraphSpace,
       keepWithNext: false,
       decorations: context.decorations,
-      draw({ doc, left }, top) {
+      draw({ doc, left, artifact }, top) {
         const y = top + theme.body.size / 2;
-        doc.save().lineWidth(0.8).strokeColor(theme.colours.rule).moveTo(left + context.indent, y).lineTo(left + context.indent + context.width, y).stroke().restore();
+        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.rule).moveTo(left + context.indent, y).lineTo(left + context.indent + context.width, y).stroke().restore());
       },
     });
   }
@@ -326,7 +357,7 @@ export class FlowBuilder {
     this.pendingSpace = 0;
     // Code keeps its spaces: each non-breaking so the line breaker does not fold indentation.
     const lines = token.text.split('\n').flatMap((line) => this.lines([{ text: line.replace(/ /g, '\u00a0') || '\u00a0', style }], inner.width, 1.3));
-    this.addLines(lines, inner, 0);
+    this.addLines(lines, inner, 0, false, context.struct.child('Code'));
     const end = pad(0);
     end.keepWithNext = false;
     this.add(end);
@@ -345,14 +376,15 @@ export class FlowBuilder {
       height = maxHeight;
       width = (opened.width / opened.height) * height;
     }
+    const figure = context.struct.child('Figure', { alt: token.text || path.basename(token.href) });
     this.add({
       height,
       spaceBefore: this.theme.body.paragraphSpace,
       keepWithNext: false,
       decorations: context.decorations,
       group: context.group,
-      draw({ doc, left }, top) {
-        doc.image(opened.image as Buffer, left + context.indent, top, { width, height });
+      draw({ doc, left, tag }, top) {
+        tag(figure, () => doc.image(opened.image as Buffer, left + context.indent, top, { width, height }));
       },
     });
   }
@@ -366,13 +398,14 @@ export class FlowBuilder {
         return;
       case 'toc': {
         const hooks = this.hooks;
+        const node = context.struct.child('TOC');
         this.add({
           height: hooks.contentsHeight(context.width),
           spaceBefore: theme.body.paragraphSpace,
           keepWithNext: false,
           decorations: context.decorations,
           draw(drawContext, top) {
-            hooks.contents({ ...drawContext, left: drawContext.left + context.indent }, top, context.width);
+            hooks.contents({ ...drawContext, left: drawContext.left + context.indent }, top, context.width, node);
           },
         });
         return;
@@ -393,21 +426,23 @@ export class FlowBuilder {
     const style: InlineStyle = { ...context.style, bold: true };
     const lines = label ? this.lines([{ text: `${label}:`, style }], context.width * 0.6) : [];
     const lineHeight = context.style.size * theme.body.lineHeight * 1.8;
+    const node = context.struct.child('P');
     const box: Box = {
       height: Math.max(lineHeight, sum(lines.map((line) => line.height))),
       spaceBefore,
       keepWithNext: false,
       decorations: context.decorations,
-      draw({ doc, left }, top) {
-        let labelWidth = 0;
-        let y = top + lineHeight - (lines[0]?.height ?? 0);
-        for (const line of lines) {
-          drawLine(doc, line, left + context.indent, y, theme);
-          labelWidth = Math.max(labelWidth, line.width);
-          y += line.height;
-        }
+      draw({ doc, left, tag, artifact }, top) {
+        const labelWidth = Math.max(0, ...lines.map((line) => line.width));
+        tag(node, () => {
+          let y = top + lineHeight - (lines[0]?.height ?? 0);
+          for (const line of lines) {
+            drawLine(doc, line, left + context.indent, y, theme);
+            y += line.height;
+          }
+        });
         const baseline = top + lineHeight - context.style.size * 0.25;
-        doc.save().lineWidth(0.8).strokeColor(theme.colours.text).moveTo(left + context.indent + labelWidth + 6, baseline).lineTo(left + context.indent + context.width, baseline).stroke().restore();
+        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.text).moveTo(left + context.indent + labelWidth + 6, baseline).lineTo(left + context.indent + context.width, baseline).stroke().restore());
       },
     };
     this.add(box);
@@ -428,15 +463,16 @@ export class FlowBuilder {
     const verified = attributes.verified ? this.lines([{ text: `${this.labels.verified}: ${attributes.verified}`, style: smallStyle }], innerWidth) : [];
     const parts = [label, value, placeholder, note, verified];
     const height = padding * 2 + sum(parts.flat().map((line) => line.height)) + blankHeight;
+    const node = context.struct.child('P');
     this.add({
       height,
       spaceBefore: theme.body.paragraphSpace,
       keepWithNext: false,
       decorations: context.decorations,
       group: context.group,
-      draw({ doc, left }, top) {
+      draw({ doc, left, tag, artifact }, top) {
         const x = left + context.indent;
-        doc.save().lineWidth(0.8).strokeColor(theme.colours.text).rect(x, top, context.width, height).stroke().restore();
+        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.text).rect(x, top, context.width, height).stroke().restore());
         let y = top + padding;
         const drawLines = (lines: TextLine[]) => {
           for (const line of lines) {
@@ -444,14 +480,16 @@ export class FlowBuilder {
             y += line.height;
           }
         };
-        drawLines(label);
-        drawLines(value);
-        if (blankHeight > 0) {
-          y += blankHeight;
-          drawLines(placeholder);
-        }
-        drawLines(note);
-        drawLines(verified);
+        tag(node, () => {
+          drawLines(label);
+          drawLines(value);
+          if (blankHeight > 0) {
+            y += blankHeight;
+            drawLines(placeholder);
+          }
+          drawLines(note);
+          drawLines(verified);
+        });
       },
     });
   }
@@ -477,7 +515,7 @@ export class FlowBuilder {
         return;
       case 'checklist': {
         const group: RepeatGroup = { header: () => [] };
-        const inner: FlowContext = { ...context, group, checklist: { group } };
+        const inner: FlowContext = { ...context, struct: context.struct.child('Sect'), group, checklist: { group } };
         const start = this.boxes.length;
         this.blocks(token.tokens as BlockToken[], inner);
         // The title and intro stay with the first item.

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { registerFonts, selectFont, unitWidth } from './fonts.js';
 import { FlowBuilder, type FlowHooks } from './flow.js';
 import { breakLines, drawLine, type InlineStyle } from './inline.js';
-import type { Box, DrawContext, LayoutResult, PrintDocument, RepeatGroup, SectionKind } from './model.js';
+import { StructNode, type Box, type DrawContext, type LayoutResult, type PrintDocument, type RepeatGroup, type SectionKind } from './model.js';
 import type { Theme } from './theme.js';
 
 interface PageRecord {
@@ -34,6 +34,9 @@ export function layoutPdf(document: PrintDocument, theme: Theme): Promise<Layout
     pdfVersion: '1.7',
     lang: document.lang,
     displayTitle: true,
+    // Tagged PDF (PDF/UA): a structure tree in reading order; headers, footers and ornaments are artifacts.
+    tagged: true,
+    subset: 'PDF/UA' as never,
     // pdfkit derives the file ID from this dictionary, so a fixed date gives byte-identical files.
     info: withoutEmptyValues({
       Title: document.title,
@@ -66,6 +69,8 @@ class Paginator {
   private readonly sectionStarts: number[] = [];
   private readonly outlineStack: PDFKit.PDFOutline[] = [];
   private readonly deferred: (() => void)[] = [];
+  private readonly structRoot = new StructNode('Document', null);
+  private readonly structElements = new Map<StructNode, PDFKit.PDFStructureElement>();
   /** Groups (tables, checklists) with boxes on an earlier page: only these repeat their header. */
   private readonly drawnGroups = new Set<RepeatGroup>();
   private readonly contentWidth: number;
@@ -84,7 +89,8 @@ class Paginator {
   run(): number {
     this.document.sections.forEach((section, index) => {
       this.section = index;
-      const boxes = new FlowBuilder(this.theme, this.document.labels, section, this.hooks()).build(this.contentWidth);
+      const sectionNode = this.structRoot.child('Sect', { title: section.title });
+      const boxes = new FlowBuilder(this.theme, this.document.labels, section, this.hooks()).build(this.contentWidth, sectionNode);
       this.startSection();
       this.placeAll(boxes);
       this.flush();
@@ -92,6 +98,7 @@ class Paginator {
     if (this.theme.duplex && this.pages.length % 2 === 1) this.addBlankPage();
     for (const draw of this.deferred) draw();
     this.drawFurniture();
+    this.structElements.get(this.structRoot)?.end();
     return this.pages.length;
   }
 
@@ -155,10 +162,46 @@ class Paginator {
     if (box.cover) this.pages[this.pages.length - 1]!.cover = true;
   }
 
+  private drawContext(pageIndex: number): DrawContext {
+    return {
+      doc: this.doc,
+      theme: this.theme,
+      left: this.leftMargin(pageIndex),
+      pageIndex,
+      tag: (node, draw) => this.tag(node, draw),
+      artifact: (draw) => this.artifact(draw),
+    };
+  }
+
+  /** Draws content as part of `node`, creating its structure element (and its parents') on first use, in reading order. */
+  private tag(node: StructNode, draw: () => void): void {
+    const content = this.doc.markStructureContent(node.type);
+    draw();
+    this.doc.endMarkedContent();
+    this.element(node).add(content);
+  }
+
+  private artifact(draw: () => void, type = 'Layout'): void {
+    this.doc.markContent('Artifact', { type } as never);
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  private element(node: StructNode): PDFKit.PDFStructureElement {
+    let element = this.structElements.get(node);
+    if (!element) {
+      element = this.doc.struct(node.type, node.options as never);
+      if (node.parent) this.element(node.parent).add(element);
+      else this.doc.addStructure(element);
+      this.structElements.set(node, element);
+    }
+    return element;
+  }
+
   /** Draws the current page's boxes: decorations (callout backgrounds) first, then content. */
   private flush(): void {
     const pageIndex = this.pages.length - 1;
-    const context: DrawContext = { doc: this.doc, theme: this.theme, left: this.leftMargin(pageIndex), pageIndex };
+    const context = this.drawContext(pageIndex);
     this.placed.forEach(({ box, top }, index) => {
       const previous = this.placed[index - 1];
       for (const decoration of box.decorations) {
@@ -167,8 +210,10 @@ class Paginator {
         const height = top + box.height - from;
         if (height <= 0) continue;
         const x = context.left + decoration.x;
-        if (decoration.fill) this.doc.save().rect(x, from, decoration.width, height).fill(decoration.fill).restore();
-        if (decoration.bar) this.doc.save().rect(x, from, decoration.bar.width, height).fill(decoration.bar.colour).restore();
+        this.artifact(() => {
+          if (decoration.fill) this.doc.save().rect(x, from, decoration.width, height).fill(decoration.fill).restore();
+          if (decoration.bar) this.doc.save().rect(x, from, decoration.bar.width, height).fill(decoration.bar.colour).restore();
+        });
       }
     });
     for (const { box, top } of this.placed) {
@@ -188,9 +233,11 @@ class Paginator {
     return {
       heading: (context, level, title) => this.addOutlineEntry(level, title),
       contentsHeight: () => this.contentsEntries.length * this.contentsLineHeight(),
-      contents: (context, top, width) => {
+      contents: (context, top, width, node) => {
         const pageIndex = context.pageIndex;
-        this.deferred.push(() => this.drawContents(pageIndex, context.left, top, width));
+        // The element is created now, so the contents keep their place in the reading order.
+        this.element(node);
+        this.deferred.push(() => this.drawContents(pageIndex, context.left, top, width, node));
       },
       openImage: (file) => {
         const image = (this.doc as unknown as { openImage(src: string): { width: number; height: number } }).openImage(file);
@@ -218,7 +265,7 @@ class Paginator {
     return this.theme.body.size * this.theme.body.lineHeight * 1.5;
   }
 
-  private drawContents(pageIndex: number, left: number, top: number, width: number): void {
+  private drawContents(pageIndex: number, left: number, top: number, width: number, node: StructNode): void {
     const theme = this.theme;
     this.doc.switchToPage(pageIndex);
     const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
@@ -228,11 +275,13 @@ class Paginator {
       const page = String((this.sectionStarts[entry.section] ?? 0) + 1);
       const pageWidth = unitWidth(theme.fonts.body.bold, page) * style.size;
       const [title] = breakLines([{ text: entry.title, style }], width - pageWidth - 24, theme, 1.2);
-      drawLine(this.doc, title!, left, y, theme);
       const pageLine = breakLines([{ text: page, style: { ...style, bold: true } }], width, theme, 1.2)[0]!;
-      drawLine(this.doc, pageLine, left + width - pageLine.width, y, theme);
+      this.tag(node.child('TOCI'), () => {
+        drawLine(this.doc, title!, left, y, theme);
+        drawLine(this.doc, pageLine, left + width - pageLine.width, y, theme);
+      });
       const dotsY = y + title!.baseline;
-      this.doc
+      this.artifact(() => this.doc
         .save()
         .lineWidth(0.6)
         .dash(0.6, { space: 2.4 })
@@ -241,7 +290,7 @@ class Paginator {
         .lineTo(left + width - pageLine.width - 6, dotsY)
         .stroke()
         .undash()
-        .restore();
+        .restore());
       this.doc.goTo(left, y, width, lineHeight, sectionDestination(entry.section));
     });
   }
@@ -254,6 +303,13 @@ class Paginator {
     this.pages.forEach((page, index) => {
       doc.switchToPage(index);
       if (page.cover) return;
+      this.artifact(() => this.drawPageFurniture(page, index, total, size), 'Pagination');
+    });
+  }
+
+  private drawPageFurniture(page: PageRecord, index: number, total: number, size: number): void {
+    const { doc, theme, document } = this;
+    {
       const left = this.leftMargin(index);
       const width = this.contentWidth;
       const rightHand = index % 2 === 0 || !theme.duplex;
@@ -278,7 +334,7 @@ class Paginator {
       const footer = fitText(document.footer, width - pageWidth - 18, size, theme);
       const footerWidth = unitWidth(theme.fonts.heading.regular, footer) * size;
       doc.text(footer, rightHand ? left : left + width - footerWidth, footerY, { lineBreak: false });
-    });
+    }
   }
 }
 

@@ -59,12 +59,32 @@ export interface RepeatGroup {
   header: () => Box[];
 }
 
+/**
+ * A node of the tagged-PDF structure tree (H1, P, L, LI, Table, TD...), built while the flow is
+ * laid out and turned into pdfkit structure elements, in reading order, as content is drawn.
+ */
+export class StructNode {
+  constructor(
+    readonly type: string,
+    readonly parent: StructNode | null,
+    readonly options: { alt?: string; title?: string; actual?: string; lang?: string } = {},
+  ) {}
+
+  child(type: string, options: StructNode['options'] = {}): StructNode {
+    return new StructNode(type, this, options);
+  }
+}
+
 export interface DrawContext {
   doc: PDFKit.PDFDocument;
   theme: Theme;
   /** Left edge of the text block on this page (margins mirror in duplex). */
   left: number;
   pageIndex: number;
+  /** Draws content that belongs to `node` in the structure tree. */
+  tag(node: StructNode, draw: () => void): void;
+  /** Draws ink that is not content (rules, boxes, backgrounds, repeated headers): an artifact. */
+  artifact(draw: () => void): void;
 }
 
 /**

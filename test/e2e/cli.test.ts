@@ -86,6 +86,10 @@ describe('trainpack build', () => {
       ]),
     ).toBe(true);
     expect(handout.links.some((link) => link.url === 'https://example.org/trainpack')).toBe(true);
+    // Tagged: headings, paragraphs, lists with labels, the table with header cells, the image with its alt text.
+    const roles = handout.structure.flat();
+    expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[[ ]]', 'Lbl[[x]]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
+    expect(handout.text).not.toContain('[A grey diagram]');
 
     const pack = await pdf(path.join(out, 'en/mentors/pack.pdf'));
     expect(pack.pages).toHaveLength(manifest.files[0]!.pages);

@@ -15,6 +15,8 @@ export interface PdfContents {
   lang?: string;
   pageSizes: { width: number; height: number }[];
   links: { page: number; url?: string; dest?: string; destPage?: number }[];
+  /** The structure tree's roles in reading order, per page, with alt text where given: "Figure[alt]". */
+  structure: string[][];
 }
 
 /** Reads a PDF back with pdf.js: text per page, outline with target pages, metadata, language. */
@@ -23,6 +25,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
   try {
     const pages: string[] = [];
     const pageSizes: PdfContents['pageSizes'] = [];
+    const structure: string[][] = [];
     const links: PdfContents['links'] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
@@ -34,6 +37,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
         if (item.hasEOL) text += '\n';
       }
       pages.push(text.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim());
+      const roles: string[] = [];
+      const walk = (node: { role?: string; alt?: string; children?: unknown[] } | null) => {
+        if (!node) return;
+        if (node.role) roles.push(node.alt ? `${node.role}[${node.alt}]` : node.role);
+        for (const child of node.children ?? []) walk(child as typeof node);
+      };
+      walk((await page.getStructTree()) as never);
+      structure.push(roles);
       const [, , width, height] = page.view;
       pageSizes.push({ width: width!, height: height! });
       for (const annotation of await page.getAnnotations()) {
@@ -66,6 +77,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
       lang: (metadata.info as { Language?: string }).Language,
       pageSizes,
       links,
+      structure,
     };
   } finally {
     await document.destroy();
