@@ -40,7 +40,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
   const flags = rawFlags as BuildFlags;
   const errColour = colours(io, io.stderr, flags.color !== false);
   const outColour = colours(io, io.stdout, flags.color !== false);
-  const started = performance.now();
+  let started = performance.now();
   try {
     const only = flags.only?.includes('all') ? [...OUTPUT_KINDS] : flags.only;
     if (only) {
@@ -68,6 +68,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       const answered = await askBuildChoices(content, options, flags.out === undefined, io);
       if (!answered) return EXIT.ok;
       options = answered;
+      started = performance.now();
     }
     const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
     const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event) });
