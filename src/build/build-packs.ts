@@ -7,6 +7,7 @@ import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { Labels } from '../template/labels.js';
 import { loadContent } from './check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type OutputKind } from './options.js';
+import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
 import { RenderPool, defaultWorkerCount } from './worker-pool.js';
 import type { LayoutResult } from '../pdf/model.js';
@@ -76,15 +77,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
   const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
   for (const lang of selection.languages) {
     const labels = new Labels(content.labels, lang, expander.warnings);
-    const jobLabels = {
-      pageOf: labels.get('pageOf'),
-      continued: labels.get('continued'),
-      doneBy: labels.get('doneBy'),
-      date: labels.get('date'),
-      toBeCompleted: labels.get('toBeCompleted'),
-      verified: labels.get('verified'),
-      intentionallyBlank: labels.get('intentionallyBlank'),
-    };
+    const jobLabels = printLabelStrings(labels);
     const packTitle = localise(content.pack.title, lang);
     const organisation = content.pack.organisation ? localise(content.pack.organisation, lang) : undefined;
     const footer = [packTitle, content.pack.edition].filter(Boolean).join(' · ');

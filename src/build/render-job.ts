@@ -1,6 +1,7 @@
 import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from '../pdf/layout-pdf.js';
-import type { LayoutResult, PrintSection, SectionKind } from '../pdf/model.js';
+import type { LayoutResult, PrintLabelStrings, PrintSection, SectionKind } from '../pdf/model.js';
+import { printLabels } from './print-labels.js';
 import { createTheme, type ThemeOptions } from '../pdf/theme.js';
 
 /** Everything needed to render one PDF; plain data, so it can be sent to a worker thread. */
@@ -17,15 +18,7 @@ export interface RenderJob {
   footer: string;
   creationDate: number;
   theme: ThemeOptions;
-  labels: {
-    pageOf: string;
-    continued: string;
-    doneBy: string;
-    date: string;
-    toBeCompleted: string;
-    verified: string;
-    intentionallyBlank: string;
-  };
+  labels: PrintLabelStrings;
   sections: { id: string; kind: SectionKind; title: string; markdown: string; baseDir?: string }[];
 }
 
@@ -38,7 +31,6 @@ export function renderJob(job: RenderJob): Promise<LayoutResult> {
     baseDir: section.baseDir,
     tokens: lexMarkdown(section.markdown).tokens,
   }));
-  const { pageOf, ...labels } = job.labels;
   return layoutPdf(
     {
       title: job.title,
@@ -49,7 +41,7 @@ export function renderJob(job: RenderJob): Promise<LayoutResult> {
       creationDate: new Date(job.creationDate),
       footer: job.footer,
       sections,
-      labels: { ...labels, pageOf: (page, pages) => pageOf.replace('{page}', String(page)).replace('{pages}', String(pages)) },
+      labels: printLabels(job.labels),
     },
     createTheme(job.theme),
   );

@@ -8,6 +8,7 @@ import type { LayoutResult, PrintLabels } from '../pdf/model.js';
 import { createTheme } from '../pdf/theme.js';
 import { readBuiltInLabels } from '../content/built-in-labels.js';
 import { Labels } from '../template/labels.js';
+import { printLabelStrings, printLabels } from './print-labels.js';
 
 export interface RenderOptions {
   paper?: PaperSize;
@@ -56,15 +57,5 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
 }
 
 function builtInLabels(lang: string, warnings: Problem[]): PrintLabels {
-  const labels = new Labels(readBuiltInLabels(), lang, warnings);
-  return {
-    pageOf: (page, pages) => labels.format('pageOf', { page, pages }),
-    continued: labels.get('continued'),
-    doneBy: labels.get('doneBy'),
-    date: labels.get('date'),
-    toBeCompleted: labels.get('toBeCompleted'),
-    verified: labels.get('verified'),
-    intentionallyBlank: labels.get('intentionallyBlank'),
-  };
+  return printLabels(printLabelStrings(new Labels(readBuiltInLabels(), lang, warnings)));
 }
-

@@ -16,8 +16,13 @@ export interface PrintSection {
 }
 
 /** The words the layout itself prints, in the document's language. */
-export interface PrintLabels {
+export interface PrintLabels extends Omit<PrintLabelStrings, 'pageOf'> {
   pageOf: (page: number, pages: number) => string;
+}
+
+/** PrintLabels as plain strings (`pageOf` with {page} and {pages}), so they can be sent to a worker. */
+export interface PrintLabelStrings {
+  pageOf: string;
   continued: string;
   doneBy: string;
   date: string;
