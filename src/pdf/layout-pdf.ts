@@ -70,6 +70,7 @@ class Paginator {
   private readonly outlineStack: PDFKit.PDFOutline[] = [];
   private readonly deferred: (() => void)[] = [];
   private readonly structRoot = new StructNode('Document', null);
+  private openTag: StructNode | undefined;
   private readonly structElements = new Map<StructNode, PDFKit.PDFStructureElement>();
   /** Groups (tables, checklists) with boxes on an earlier page: only these repeat their header. */
   private readonly drawnGroups = new Set<RepeatGroup>();
@@ -173,15 +174,29 @@ class Paginator {
     };
   }
 
-  /** Draws content as part of `node`, creating its structure element (and its parents') on first use, in reading order. */
+  /**
+   * Draws content as part of `node`, creating its structure element (and its parents') on first
+   * use, in reading order. Consecutive draws for the same node (the lines of a paragraph) share
+   * one marked-content sequence, which keeps the structure tree small and the writing fast.
+   */
   private tag(node: StructNode, draw: () => void): void {
-    const content = this.doc.markStructureContent(node.type);
+    if (this.openTag !== node) {
+      this.closeTag();
+      const content = this.doc.markStructureContent(node.type);
+      this.element(node).add(content);
+      this.openTag = node;
+    }
     draw();
+  }
+
+  private closeTag(): void {
+    if (this.openTag === undefined) return;
     this.doc.endMarkedContent();
-    this.element(node).add(content);
+    this.openTag = undefined;
   }
 
   private artifact(draw: () => void, type = 'Layout'): void {
+    this.closeTag();
     this.doc.markContent('Artifact', { type } as never);
     draw();
     this.doc.endMarkedContent();
@@ -220,6 +235,7 @@ class Paginator {
       box.draw(context, top);
       if (box.group) this.drawnGroups.add(box.group);
     }
+    this.closeTag();
     this.placed = [];
   }
 
@@ -280,6 +296,7 @@ class Paginator {
         drawLine(this.doc, title!, left, y, theme);
         drawLine(this.doc, pageLine, left + width - pageLine.width, y, theme);
       });
+      this.closeTag();
       const dotsY = y + title!.baseline;
       this.artifact(() => this.doc
         .save()
