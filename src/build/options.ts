@@ -25,7 +25,7 @@ export interface BuildOptions {
   duplex?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
-  /** Worker threads to render with; 0 renders in this thread. Default: one per core for large builds (40+ documents). */
+  /** Worker threads to render with; 0 (the default) renders in this thread. */
   workers?: number;
   onProgress?: (event: ProgressEvent) => void;
 }

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TrainpackError } from '../errors.js';
 import type { LayoutResult } from '../pdf/model.js';
@@ -7,19 +6,6 @@ import { renderJob, type RenderJob } from './render-job.js';
 const workerUrl = new URL('./render-worker.js', import.meta.url);
 /** Workers need the compiled JavaScript; when running from TypeScript sources (tests), render in-thread. */
 const canUseWorkers = import.meta.url.endsWith('.js');
-
-/**
- * Measured on this project's 2-core machines (npm run bench): a worker costs about 0.4 s to start
- * (modules, fonts, JIT) and ~100 MB of memory for its own font and word caches, while a document
- * renders in ~60 ms once warm. Below about 40 documents one thread is faster and lighter.
- */
-export const WORKER_THRESHOLD = 40;
-
-/** Worker threads for `jobs` documents: one per core (at most 8) for large builds, else none. */
-export function defaultWorkerCount(jobs: number): number {
-  if (!canUseWorkers || jobs < WORKER_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), 8, Math.ceil(jobs / 10));
-}
 
 interface WorkerReply {
   id: number;
@@ -37,15 +23,11 @@ export class RenderPool {
     return new RenderPool(threads);
   }
 
-  /** Renders every job, calling `onDone` as each finishes; results come back in job order. The first failure is thrown. */
-  async render(jobs: readonly RenderJob[], onDone: (index: number) => void): Promise<LayoutResult[]> {
-    const results: LayoutResult[] = new Array(jobs.length);
+  /** Renders every job, handing each result to `onDone` as it finishes (not kept). The first failure is thrown. */
+  async render(jobs: readonly RenderJob[], onDone: (index: number, result: LayoutResult) => void): Promise<void> {
     if (this.threads.length === 0) {
-      for (let index = 0; index < jobs.length; index++) {
-        results[index] = await renderJob(jobs[index]!);
-        onDone(index);
-      }
-      return results;
+      for (let index = 0; index < jobs.length; index++) onDone(index, await renderJob(jobs[index]!));
+      return;
     }
     let next = 0;
     await Promise.all(
@@ -66,8 +48,7 @@ export class RenderPool {
                 const { code, message: text, location, hint, stack } = message.error;
                 return reject(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
               }
-              results[message.id] = { bytes: Buffer.from(message.bytes!), pages: message.pages! };
-              onDone(message.id);
+              onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages! });
               send();
             };
             thread.on('message', receive);
@@ -76,7 +57,6 @@ export class RenderPool {
           }),
       ),
     );
-    return results;
   }
 
   async close(): Promise<void> {

@@ -14,56 +14,79 @@ interface Manifest {
   files: ManifestEntry[];
 }
 
-export interface OutputFile {
-  entry: Omit<ManifestEntry, 'bytes' | 'sha256'>;
-  bytes: Buffer;
-}
-
 /**
- * Writes a build's files into `outDir` so that a failure leaves it exactly as it was: every file is
- * written into a staging folder first and only renamed into place once all exist. A file trainpack
- * did not write (not in the previous manifest with the same checksum) is never overwritten: the
- * build stops before writing anything. manifest.json lists every trainpack file in the folder.
+ * Writes a build's files into an output folder so that a failure leaves it exactly as it was:
+ * each file goes into a staging folder as soon as it is rendered (so finished PDFs are not held
+ * in memory), and only when all exist are they renamed into place, manifest.json last.
+ *
+ * A file trainpack did not write (not in the previous manifest with the same checksum) is never
+ * overwritten: `open` refuses before anything is rendered. manifest.json lists every trainpack
+ * file in the folder, including those of earlier builds that are still there unchanged.
  */
-export function writeOutputs(outDir: string, files: readonly OutputFile[], date: Date): ManifestEntry[] {
-  const root = path.resolve(outDir);
-  const previous = readManifest(root);
-  const known = new Map(previous.map((entry) => [entry.path, entry]));
-  const entries: ManifestEntry[] = files.map(({ entry, bytes }) => ({ ...entry, bytes: bytes.length, sha256: sha256(bytes) }));
+export class OutputWriter {
+  private readonly entries: ManifestEntry[] = [];
+  private readonly staging: string;
 
-  const conflicts: Problem[] = [];
-  for (const entry of entries) {
-    const target = path.join(root, entry.path);
-    if (existsSync(target) && !writtenByTrainpack(target, known.get(entry.path))) {
-      conflicts.push({ severity: 'error', code: 'OUTPUT_CONFLICT', message: 'this file was not written by trainpack (or was changed since): it is left as it is', location: { file: target }, hint: 'move it away, or build into another folder with --out' });
-    }
+  private constructor(
+    private readonly root: string,
+    private readonly previous: ManifestEntry[],
+  ) {
+    this.staging = path.join(root, `.trainpack-staging-${process.pid}`);
   }
-  if (conflicts.length > 0) throw new TrainpackError('OUTPUT_CONFLICT', `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in the output folder would be overwritten`, { problems: conflicts });
 
-  mkdirSync(root, { recursive: true });
-  const staging = path.join(root, `.trainpack-staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    files.forEach(({ bytes }, index) => {
-      const staged = path.join(staging, entries[index]!.path);
-      mkdirSync(path.dirname(staged), { recursive: true });
-      writeFileSync(staged, bytes);
-    });
-    for (const entry of entries) {
-      const target = path.join(root, entry.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      renameSync(path.join(staging, entry.path), target);
+  /** Checks that every path can be written, then prepares the staging folder. */
+  static open(outDir: string, paths: readonly string[]): OutputWriter {
+    const root = path.resolve(outDir);
+    const previous = readManifest(root);
+    const known = new Map(previous.map((entry) => [entry.path, entry]));
+    const conflicts: Problem[] = [];
+    for (const relative of paths) {
+      const target = path.join(root, relative);
+      if (existsSync(target) && !writtenByTrainpack(target, known.get(relative))) {
+        conflicts.push({ severity: 'error', code: 'OUTPUT_CONFLICT', message: 'this file was not written by trainpack (or was changed since): it is left as it is', location: { file: target }, hint: 'move it away, or build into another folder with --out' });
+      }
     }
-    const written = new Set(entries.map((entry) => entry.path));
-    const kept = previous.filter((entry) => !written.has(entry.path) && writtenByTrainpack(path.join(root, entry.path), entry));
-    const manifest: Manifest = { generator: GENERATOR, version: 1, date: date.toISOString(), files: [...kept, ...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
-    const stagedManifest = path.join(staging, MANIFEST_NAME);
-    writeFileSync(stagedManifest, `${JSON.stringify(manifest, null, 2)}\n`);
-    renameSync(stagedManifest, path.join(root, MANIFEST_NAME));
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    if (conflicts.length > 0) throw new TrainpackError('OUTPUT_CONFLICT', `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in the output folder would be overwritten`, { problems: conflicts });
+    const writer = new OutputWriter(root, previous);
+    rmSync(writer.staging, { recursive: true, force: true });
+    return writer;
   }
-  return entries;
+
+  stage(entry: Omit<ManifestEntry, 'bytes' | 'sha256'>, bytes: Buffer): ManifestEntry {
+    const staged = path.join(this.staging, entry.path);
+    mkdirSync(path.dirname(staged), { recursive: true });
+    writeFileSync(staged, bytes);
+    const full: ManifestEntry = { ...entry, bytes: bytes.length, sha256: sha256(bytes) };
+    this.entries.push(full);
+    return full;
+  }
+
+  /** Moves every staged file into place, then writes the manifest. Returns this build's entries in staging order. */
+  commit(date: Date): ManifestEntry[] {
+    try {
+      for (const entry of this.entries) {
+        const target = path.join(this.root, entry.path);
+        mkdirSync(path.dirname(target), { recursive: true });
+        renameSync(path.join(this.staging, entry.path), target);
+      }
+      const written = new Set(this.entries.map((entry) => entry.path));
+      const kept = this.previous.filter((entry) => !written.has(entry.path) && writtenByTrainpack(path.join(this.root, entry.path), entry));
+      const files = [...kept, ...this.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const manifest: Manifest = { generator: GENERATOR, version: 1, date: date.toISOString(), files };
+      const stagedManifest = path.join(this.staging, MANIFEST_NAME);
+      mkdirSync(this.staging, { recursive: true });
+      writeFileSync(stagedManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+      renameSync(stagedManifest, path.join(this.root, MANIFEST_NAME));
+    } finally {
+      this.abort();
+    }
+    return this.entries;
+  }
+
+  /** Removes the staging folder: the output folder is as it was before the build. */
+  abort(): void {
+    rmSync(this.staging, { recursive: true, force: true });
+  }
 }
 
 function readManifest(root: string): ManifestEntry[] {

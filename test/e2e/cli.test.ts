@@ -115,6 +115,15 @@ describe('trainpack build', () => {
     }
   });
 
+  it('renders the same bytes on worker threads as in one thread', async () => {
+    const single = freshDir();
+    const threaded = freshDir();
+    const args = ['build', '--content', path.join(fixtures, 'valid'), '-l', 'en', '--quiet', '--out'];
+    expect((await trainpack([...args, single, '--jobs', '0'])).code).toBe(0);
+    expect((await trainpack([...args, threaded, '--jobs', '2'])).code).toBe(0);
+    expect(readFileSync(path.join(threaded, 'manifest.json'), 'utf8')).toBe(readFileSync(path.join(single, 'manifest.json'), 'utf8'));
+  });
+
   it('never touches a file it did not write, and refuses to overwrite one', async () => {
     const out = freshDir();
     writeFileSync(path.join(out, 'notes.txt'), 'mine');
