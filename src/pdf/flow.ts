@@ -169,7 +169,7 @@ export class FlowBuilder {
         const drawLines = () => {
           let y = top;
           for (const line of lines) {
-            drawLine(drawContext.doc, line, drawContext.left + context.indent, y, theme);
+            drawLine(drawContext.doc, line, drawContext.left + context.indent, y, theme, drawContext);
             y += line.height;
           }
         };
@@ -314,7 +314,7 @@ export class FlowBuilder {
               for (const line of lines) {
                 const free = width - cellPadding * 2 - line.width;
                 const shift = align === 'right' ? free : align === 'center' ? free / 2 : 0;
-                drawLine(doc, line, cellLeft + cellPadding + shift, y, theme);
+                drawLine(doc, line, cellLeft + cellPadding + shift, y, theme, drawContext);
                 y += line.height;
               }
             };

@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 import type { Tokens } from 'marked';
 import { selectFont, unitAscent, unitWidth } from './fonts.js';
+import type { DrawContext } from './model.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
 
 export interface InlineStyle {
@@ -225,24 +226,33 @@ function measureLine(segments: LineSegment[], width: number, lineHeight: number,
 }
 
 /** Draws one line with its top-left corner at (x, y). */
-export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: number, theme: Theme): void {
+export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: number, theme: Theme, context?: Pick<DrawContext, 'link'>): void {
   for (const segment of line.segments) {
     const file = fontFileOf(segment.style, theme);
     const top = y + line.baseline - unitAscent(file) * segment.style.size;
-    selectFont(doc, segment.style.family, faceOf(segment.style, theme), file);
-    doc.fontSize(segment.style.size).fillColor(segment.style.colour);
     const text = segment.text.replace(/^ /, '');
     const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
-    const left = x + segment.x + offset;
-    const width = segment.width - offset;
-    doc.text(text, left, top, { lineBreak: false });
-    // pdfkit measures underline, strike-through and link areas only when it wraps text itself,
-    // so they are drawn here from the widths this layout measured.
     const size = segment.style.size;
     const baseline = y + line.baseline;
-    if (segment.style.link !== undefined) {
+    const left = x + segment.x + offset;
+    const width = segment.width - offset;
+    const drawText = () => {
+      selectFont(doc, segment.style.family, faceOf(segment.style, theme), file);
+      doc.fontSize(size).fillColor(segment.style.colour);
+      doc.text(text, left, top, { lineBreak: false });
+    };
+    // pdfkit measures underline, strike-through and link areas only when it wraps text itself,
+    // so they are drawn here from the widths this layout measured.
+    const link = segment.style.link;
+    if (link === undefined) drawText();
+    else {
+      const area = { x: left, y: baseline - size * 0.85, width, height: size * 1.1 };
+      if (context) context.link(link, area, drawText);
+      else {
+        drawText();
+        doc.link(area.x, area.y, area.width, area.height, link);
+      }
       doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline + size * 0.12).lineTo(left + width, baseline + size * 0.12).stroke().restore();
-      doc.link(left, baseline - size * 0.85, width, size * 1.1, segment.style.link);
     }
     if (segment.style.strike) {
       doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline - size * 0.3).lineTo(left + width, baseline - size * 0.3).stroke().restore();

@@ -171,7 +171,37 @@ class Paginator {
       pageIndex,
       tag: (node, draw) => this.tag(node, draw),
       artifact: (draw) => this.artifact(draw),
+      link: (url, area, draw) => this.link(url, area, draw),
     };
+  }
+
+  /**
+   * A link inside tagged content: its text becomes a Link structure element, and the annotation is
+   * tied to it (StructParent on the annotation, an OBJR in the element) as PDF/UA asks. pdfkit has
+   * no API for object references in structure elements, so the OBJR is added when the element is
+   * written; pdfkit copies annotation options into the annotation dictionary, which sets StructParent.
+   */
+  private link(url: string, area: { x: number; y: number; width: number; height: number }, draw: () => void): void {
+    const parent = this.openTag;
+    if (!parent) {
+      draw();
+      this.doc.link(area.x, area.y, area.width, area.height, url);
+      return;
+    }
+    const node = parent.child('Link');
+    this.tag(node, draw);
+    const key = (this.doc as unknown as { createStructParentTreeNextKey(): number }).createStructParentTreeNextKey();
+    this.doc.link(area.x, area.y, area.width, area.height, url, { StructParent: key } as never);
+    const annotations = (this.doc.page as unknown as { annotations: unknown[] }).annotations;
+    const annotation = annotations[annotations.length - 1];
+    const element = this.element(node) as unknown as StructureElementInternals;
+    (this.doc as unknown as { getStructParentTree(): { add(key: number, value: unknown): void } }).getStructParentTree().add(key, element.dictionary);
+    const objectReference = { Type: 'OBJR', Obj: annotation };
+    const flushChild = element._flushChild.bind(element);
+    element._children.push(objectReference);
+    element._flushChild = (child) => (child === objectReference ? element.dictionary.data.K.push(objectReference) : flushChild(child));
+    // Back to the enclosing paragraph for the text that follows the link.
+    this.tag(parent, () => undefined);
   }
 
   /**
@@ -353,6 +383,13 @@ class Paginator {
       doc.text(footer, rightHand ? left : left + width - footerWidth, footerY, { lineBreak: false });
     }
   }
+}
+
+/** The parts of pdfkit's PDFStructureElement that adding an object reference needs. */
+interface StructureElementInternals {
+  dictionary: { data: { K: unknown[] } };
+  _children: unknown[];
+  _flushChild(child: unknown): void;
 }
 
 function withoutEmptyValues<T extends Record<string, unknown>>(record: T): T {

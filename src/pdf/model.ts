@@ -90,6 +90,8 @@ export interface DrawContext {
   tag(node: StructNode, draw: () => void): void;
   /** Draws ink that is not content (rules, boxes, backgrounds, repeated headers): an artifact. */
   artifact(draw: () => void): void;
+  /** Draws a link's text and its clickable area, tagged as a Link inside the content being drawn. */
+  link(url: string, area: { x: number; y: number; width: number; height: number }, draw: () => void): void;
 }
 
 /**

@@ -88,7 +88,7 @@ describe('trainpack build', () => {
     expect(handout.links.some((link) => link.url === 'https://example.org/trainpack')).toBe(true);
     // Tagged: headings, paragraphs, lists with labels, the table with header cells, the image with its alt text.
     const roles = handout.structure.flat();
-    expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[[ ]]', 'Lbl[[x]]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
+    expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'Link', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[[ ]]', 'Lbl[[x]]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
     expect(handout.text).not.toContain('[A grey diagram]');
 
     const pack = await pdf(path.join(out, 'en/mentors/pack.pdf'));
