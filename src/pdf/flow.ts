@@ -147,7 +147,8 @@ export class FlowBuilder {
     const boxes = lines.map((line, index) =>
       this.textBox([line], context, {
         spaceBefore: index === 0 ? spaceBefore : 0,
-        keepWithNext: keepAll || (lines.length > 1 && (index === 0 || index === lines.length - 2)),
+        // keepAll: the lines stay together, but a page may still break after the last one.
+        keepWithNext: keepAll ? index < lines.length - 1 : lines.length > 1 && (index === 0 || index === lines.length - 2),
         node,
       }),
     );
@@ -540,8 +541,16 @@ export class FlowBuilder {
     }
   }
 
+  /** "Done by ____  Date ____" on one line, or on two when the labels would not fit beside each other (A5, large print). */
   private doneByLine(context: FlowContext): void {
+    const labelStyle: InlineStyle = { ...context.style, bold: true };
+    const labelWidth = Math.max(...[this.labels.doneBy, this.labels.date].map((label) => this.lines([{ text: `${label}:`, style: labelStyle }], Number.MAX_VALUE)[0]!.width));
     const half: FlowContext = { ...context, width: context.width * 0.58 - 8 };
+    if (labelWidth > half.width * 0.45) {
+      this.fillLine(this.labels.doneBy, context, this.theme.checklist.itemSpace * 2).keepWithNext = true;
+      this.fillLine(this.labels.date, { ...context, width: context.width * 0.6 }, 0);
+      return;
+    }
     const doneBy = this.fillLine(this.labels.doneBy, half, this.theme.checklist.itemSpace * 2);
     this.boxes.pop();
     const dateContext: FlowContext = { ...context, indent: context.indent + context.width * 0.58, width: context.width * 0.42 };

@@ -117,6 +117,8 @@ describe('layoutPdf', () => {
     const pdf = await readPdf(bytes);
     const pageOf = (needle: string) => pdf.pages.findIndex((text) => text.includes(needle));
     expect(pageOf('Lista A')).toBe(pageOf('veprimi 1 '));
+    // A long checklist starts where there is room, and breaks between items.
+    expect(pageOf('Lista B')).toBe(pageOf('veprimi 4 '));
     expect(pdf.text).not.toContain('Lista A (continued)');
     const continued = pdf.pages.filter((text) => text.includes('Lista B (continued)'));
     expect(continued.length).toBeGreaterThan(0);
