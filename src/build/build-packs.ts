@@ -14,8 +14,9 @@ import { OutputWriter } from './write-outputs.js';
 
 /**
  * Builds every selected pack: validates the content (throwing a ContentError with every problem),
- * tailors and expands it for each audience and language, renders the PDFs (on worker threads when
- * that pays), and writes them with manifest.json. Nothing is written unless everything rendered.
+ * tailors and expands it for each audience and language, renders the PDFs (in this thread, or on
+ * `options.workers` threads), and writes them with manifest.json. Nothing is written unless
+ * everything rendered.
  */
 export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
   const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
@@ -105,8 +106,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
         creationDate: options.date.getTime(),
         theme: themeOptions,
         labels: jobLabels,
-        sections: docs.map((doc, index) => ({
-          id: doc.guideId ?? `${doc.kind}-${index}`,
+        sections: docs.map((doc) => ({
           kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
           title: doc.title,
           markdown: doc.markdown,

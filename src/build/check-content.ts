@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
 import type { Content, Guide, TemplateSource } from '../content/types.js';
-import { ContentError, ProblemList, sortProblems, type Problem } from '../errors.js';
+import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { missingGlyphs } from '../pdf/fonts.js';
 import { createTheme } from '../pdf/theme.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
-import { TrainpackError } from '../errors.js';
 
 export interface CheckResult {
   content?: Content;

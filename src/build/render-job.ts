@@ -19,13 +19,12 @@ export interface RenderJob {
   creationDate: number;
   theme: ThemeOptions;
   labels: PrintLabelStrings;
-  sections: { id: string; kind: SectionKind; title: string; markdown: string; baseDir?: string }[];
+  sections: { kind: SectionKind; title: string; markdown: string; baseDir?: string }[];
 }
 
 /** Lexes and lays out one job's Markdown into a PDF. */
 export function renderJob(job: RenderJob): Promise<LayoutResult> {
   const sections: PrintSection[] = job.sections.map((section) => ({
-    id: section.id,
     kind: section.kind,
     title: section.title,
     baseDir: section.baseDir,

@@ -48,7 +48,7 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
       lang,
       creationDate: options.date,
       footer: [title, front.author].filter(Boolean).join(' · '),
-      sections: [{ id: 'document', kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)) }],
+      sections: [{ kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)) }],
       labels,
     },
     createTheme({ paper: options.paper ?? 'A4', largePrint: options.largePrint, duplex: options.duplex }),

@@ -42,11 +42,6 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
   const outColour = colours(io, io.stdout, flags.color !== false);
   let started = performance.now();
   try {
-    const only = flags.only?.includes('all') ? [...OUTPUT_KINDS] : flags.only;
-    if (only) {
-      const unknown = only.filter((kind) => !(OUTPUT_KINDS as readonly string[]).includes(kind));
-      if (unknown.length > 0) throw new UsageError(`unknown kind for --only: ${unknown.map((kind) => `"${kind}"`).join(', ')}`, `use ${OUTPUT_KINDS.join(', ')}`);
-    }
     if (flags.jobs !== undefined && !/^\d+$/.test(flags.jobs)) throw new UsageError(`--jobs takes a whole number, not "${flags.jobs}"`);
     let options: BuildOptions = {
       contentDir: flags.content ? path.resolve(io.cwd, flags.content) : BUILT_IN_CONTENT,
@@ -56,7 +51,8 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       guides: flags.guide,
       outDir: path.resolve(io.cwd, flags.out ?? 'packs'),
       paper: flags.paper,
-      only: only as OutputKind[] | undefined,
+      // Unknown kinds are a usage error from resolveSelection, like unknown audiences.
+      only: flags.only as OutputKind[] | undefined,
       duplex: flags.duplex,
       largePrint: flags.largePrint,
       date: resolveDate(io.env),

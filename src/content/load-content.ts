@@ -141,7 +141,7 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
           checkLocalised(source, [...base, 'items', itemIndex, 'text'], item.text, languages, problems);
           if (audienceIds) checkAudienceSelector(source, [...base, 'items', itemIndex, 'audiences'], item.audiences, audienceIds, problems);
         });
-        checklists.push({ ...checklist, location: source.locate(base) });
+        checklists.push(checklist);
       });
     }
   }

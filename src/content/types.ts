@@ -1,5 +1,3 @@
-import type { SourceLocation } from '../errors.js';
-
 /** A text in every language of the pack: `{ sq: "...", en: "..." }`. */
 export type LocalisedText = Readonly<Record<string, string>>;
 
@@ -46,7 +44,6 @@ export interface Checklist {
   title: LocalisedText;
   intro?: LocalisedText;
   items: readonly ChecklistItem[];
-  location: SourceLocation;
 }
 
 /** One language version of a guide: front matter plus the (template) body. */

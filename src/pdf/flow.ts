@@ -12,9 +12,9 @@ import type { Theme } from './theme.js';
 
 /** What the flow needs from the rest of the layout: outline entries, destinations, the contents. */
 export interface FlowHooks {
-  heading(context: DrawContext, level: number, title: string): void;
+  heading(level: number, title: string): void;
   contents(context: DrawContext, top: number, width: number, node: StructNode): void;
-  contentsHeight(width: number): number;
+  contentsHeight(): number;
   openImage(file: string): { width: number; height: number; image: unknown };
 }
 
@@ -113,14 +113,12 @@ export class FlowBuilder {
     const style: InlineStyle = { ...context.style, family: 'heading', size, bold: true };
     const lines = this.lines(inlineRuns(token.tokens as Tokens.Generic[], style, token.text), context.width, 1.2);
     const title = plainText(token.tokens as Tokens.Generic[], token.text);
-    const height = sum(lines.map((line) => line.height));
     const box = this.textBox(lines, context, {
       spaceBefore: headingStyle.spaceBefore,
       keepWithNext: true,
       node: context.struct.child(`H${level}`),
-      before: (drawContext) => this.hooks.heading(drawContext, level, title),
+      before: () => this.hooks.heading(level, title),
     });
-    box.height = height;
     this.add(box);
     this.pendingSpace = headingStyle.spaceAfter;
     if (context.checklist) {
@@ -401,7 +399,7 @@ export class FlowBuilder {
         const hooks = this.hooks;
         const node = context.struct.child('TOC');
         this.add({
-          height: hooks.contentsHeight(context.width),
+          height: hooks.contentsHeight(),
           spaceBefore: theme.body.paragraphSpace,
           keepWithNext: false,
           decorations: context.decorations,

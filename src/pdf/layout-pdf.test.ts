@@ -15,8 +15,8 @@ const labels = {
   intentionallyBlank: 'This page is intentionally blank.',
 };
 
-function section(id: string, kind: PrintSection['kind'], title: string, markdown: string): PrintSection {
-  return { id, kind, title, tokens: lexMarkdown(markdown).tokens };
+function section(kind: PrintSection['kind'], title: string, markdown: string): PrintSection {
+  return { kind, title, tokens: lexMarkdown(markdown).tokens };
 }
 
 function document(sections: PrintSection[], overrides: Partial<PrintDocument> = {}): PrintDocument {
@@ -40,7 +40,7 @@ describe('layoutPdf', () => {
       '::fill label="Emri"',
       'Fund.',
     ].join('\n\n');
-    const { bytes, pages } = await layoutPdf(document([section('a', 'document', 'Doc', markdown)]), createTheme({ paper: 'A4' }));
+    const { bytes, pages } = await layoutPdf(document([section('document', 'Doc', markdown)]), createTheme({ paper: 'A4' }));
     const pdf = await readPdf(bytes);
     expect(pdf.pages).toHaveLength(pages);
     expect(inOrder(pdf.text, ['Çështja kryesore', 'të theksuar', 'pjerrët', 'hequr', 'kod', 'lidhje', 'Lista', 'Një', 'Dy', 'Brenda', 'Tre', 'Detyrë e hapur', 'Kujtoni:', 'thirrje në kuti', 'Kolona A', 'Kolona B', 'qeliza ë', 'qeliza ç', 'rresht kodi', 'Emri:', 'Fund.'])).toBe(true);
@@ -53,7 +53,7 @@ describe('layoutPdf', () => {
   it('numbers pages in the footer, repeats table headers and breaks long words', async () => {
     const rows = Array.from({ length: 80 }, (_, index) => `| rresht ${index} | ${'x'.repeat(index % 3 === 0 ? 200 : 5)} |`).join('\n');
     const markdown = `# Tabela\n\n| Koka një | Koka dy |\n|---|---|\n${rows}\n`;
-    const { bytes, pages } = await layoutPdf(document([section('a', 'document', 'Tabela', markdown)]), createTheme({ paper: 'A5' }));
+    const { bytes, pages } = await layoutPdf(document([section('document', 'Tabela', markdown)]), createTheme({ paper: 'A5' }));
     const pdf = await readPdf(bytes);
     expect(pages).toBeGreaterThan(2);
     pdf.pages.forEach((text, index) => {
@@ -66,7 +66,7 @@ describe('layoutPdf', () => {
   it('builds an outline down to level 3 that opens the right pages', async () => {
     const markdown = `# Një\n\n${longParagraph(900)}\n\n## Një.një\n\ntekst\n\n### Thellë\n\ntekst\n\n#### Shumë thellë\n\ntekst`;
     const other = '# Dy\n\ntekst';
-    const { bytes } = await layoutPdf(document([section('a', 'handout', 'Një', markdown), section('b', 'handout', 'Dy', other)]), createTheme({ paper: 'A4' }));
+    const { bytes } = await layoutPdf(document([section('handout', 'Një', markdown), section('handout', 'Dy', other)]), createTheme({ paper: 'A4' }));
     const pdf = await readPdf(bytes);
     expect(pdf.outline.map((entry) => entry.title)).toEqual(['Një', 'Dy']);
     expect(pdf.outline[0]!.children[0]!.title).toBe('Një.një');
@@ -77,9 +77,9 @@ describe('layoutPdf', () => {
   });
 
   it('fills the contents with the page each document starts on, as links', async () => {
-    const front = section('front', 'front', 'Paketa', '# Përmbajtja\n\n::toc');
-    const first = section('a', 'handout', 'Udhëzuesi i parë', `# Udhëzuesi i parë\n\n${longParagraph(1500)}`);
-    const second = section('b', 'handout', 'Udhëzuesi i dytë', '# Udhëzuesi i dytë\n\ntekst');
+    const front = section('front', 'Paketa', '# Përmbajtja\n\n::toc');
+    const first = section('handout', 'Udhëzuesi i parë', `# Udhëzuesi i parë\n\n${longParagraph(1500)}`);
+    const second = section('handout', 'Udhëzuesi i dytë', '# Udhëzuesi i dytë\n\ntekst');
     const { bytes } = await layoutPdf(document([front, first, second]), createTheme({ paper: 'A4' }));
     const pdf = await readPdf(bytes);
     const starts = [first, second].map((doc) => pdf.pages.findIndex((text) => text.includes(doc.title) && text.indexOf(doc.title) < 200 && !text.includes('Përmbajtja')) + 1);
@@ -91,8 +91,8 @@ describe('layoutPdf', () => {
   });
 
   it('starts documents on right-hand pages in duplex, marking inserted blank pages', async () => {
-    const one = section('a', 'handout', 'A', '# A\n\ntekst');
-    const two = section('b', 'handout', 'B', '# B\n\ntekst');
+    const one = section('handout', 'A', '# A\n\ntekst');
+    const two = section('handout', 'B', '# B\n\ntekst');
     const { bytes, pages } = await layoutPdf(document([one, two]), createTheme({ paper: 'A4', duplex: true }));
     const pdf = await readPdf(bytes);
     expect(pages).toBe(4);
@@ -103,8 +103,8 @@ describe('layoutPdf', () => {
 
   it('gives large print more pages for the same text', async () => {
     const markdown = `# Tekst\n\n${longParagraph(2500)}`;
-    const normal = await layoutPdf(document([section('a', 'document', 'T', markdown)]), createTheme({ paper: 'A4' }));
-    const large = await layoutPdf(document([section('a', 'document', 'T', markdown)]), createTheme({ paper: 'A4', largePrint: true }));
+    const normal = await layoutPdf(document([section('document', 'T', markdown)]), createTheme({ paper: 'A4' }));
+    const large = await layoutPdf(document([section('document', 'T', markdown)]), createTheme({ paper: 'A4', largePrint: true }));
     expect(large.pages).toBeGreaterThan(normal.pages * 1.8);
   });
 
@@ -113,7 +113,7 @@ describe('layoutPdf', () => {
     const checklist = (title: string, count: number) => `::: checklist\n\n## ${title}\n\nHyrje.\n\n${items(count)}\n\n:::`;
     // The first paragraph fills most of page 1, so the first checklist moves whole to page 2.
     const markdown = `# Lista\n\n${longParagraph(560)}\n\n${checklist('Lista A', 4)}\n\n${checklist('Lista B', 40)}`;
-    const { bytes } = await layoutPdf(document([section('a', 'checklists', 'Lista', markdown)]), createTheme({ paper: 'A4' }));
+    const { bytes } = await layoutPdf(document([section('checklists', 'Lista', markdown)]), createTheme({ paper: 'A4' }));
     const pdf = await readPdf(bytes);
     const pageOf = (needle: string) => pdf.pages.findIndex((text) => text.includes(needle));
     expect(pageOf('Lista A')).toBe(pageOf('veprimi 1 '));
@@ -127,7 +127,7 @@ describe('layoutPdf', () => {
   });
 
   it('is byte-identical for the same input and date', async () => {
-    const build = () => layoutPdf(document([section('a', 'document', 'T', '# Titull\n\nTekst me ë dhe ç.')]), createTheme({ paper: 'A4' }));
+    const build = () => layoutPdf(document([section('document', 'T', '# Titull\n\nTekst me ë dhe ç.')]), createTheme({ paper: 'A4' }));
     const [first, second] = await Promise.all([build(), build()]);
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
   });

@@ -17,7 +17,8 @@ interface Placed {
   top: number;
 }
 
-const DEFAULT_CONTENTS_KINDS: readonly SectionKind[] = ['handout', 'checklists', 'contacts'];
+/** The sections a `::toc` directive lists. */
+const CONTENTS_KINDS: readonly SectionKind[] = ['handout', 'checklists', 'contacts'];
 
 /**
  * Lays out a document's sections on pages and writes the PDF: each section starts a new page
@@ -83,8 +84,7 @@ class Paginator {
     private readonly document: PrintDocument,
   ) {
     this.contentWidth = theme.page.width - theme.margins.inner - theme.margins.outer;
-    const kinds = document.contentsKinds ?? DEFAULT_CONTENTS_KINDS;
-    this.contentsEntries = document.sections.flatMap((section, index) => (kinds.includes(section.kind) ? [{ title: section.title, section: index }] : []));
+    this.contentsEntries = document.sections.flatMap((section, index) => (CONTENTS_KINDS.includes(section.kind) ? [{ title: section.title, section: index }] : []));
   }
 
   run(): number {
@@ -277,7 +277,7 @@ class Paginator {
 
   private hooks(): FlowHooks {
     return {
-      heading: (context, level, title) => this.addOutlineEntry(level, title),
+      heading: (level, title) => this.addOutlineEntry(level, title),
       contentsHeight: () => this.contentsEntries.length * this.contentsLineHeight(),
       contents: (context, top, width, node) => {
         const pageIndex = context.pageIndex;
@@ -344,45 +344,41 @@ class Paginator {
 
   /** Running header (document title) and footer (pack title, edition, page X of Y) on every page but the cover. */
   private drawFurniture(): void {
-    const { doc, theme, document } = this;
-    const total = this.pages.length;
-    const size = theme.furniture.size;
     this.pages.forEach((page, index) => {
-      doc.switchToPage(index);
-      if (page.cover) return;
-      this.artifact(() => this.drawPageFurniture(page, index, total, size), 'Pagination');
+      this.doc.switchToPage(index);
+      if (!page.cover) this.artifact(() => this.drawPageFurniture(page, index), 'Pagination');
     });
   }
 
-  private drawPageFurniture(page: PageRecord, index: number, total: number, size: number): void {
+  private drawPageFurniture(page: PageRecord, index: number): void {
     const { doc, theme, document } = this;
-    {
-      const left = this.leftMargin(index);
-      const width = this.contentWidth;
-      const rightHand = index % 2 === 0 || !theme.duplex;
-      selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
-      doc.fontSize(size).fillColor(theme.colours.muted);
-      if (page.blank) {
-        doc.text(document.labels.intentionallyBlank, left, theme.page.height / 2, { width, align: 'center', lineBreak: false });
-        return;
-      }
-      const headerY = theme.margins.top - theme.furniture.gap - size;
-      const title = document.sections[page.section]?.title ?? document.title;
-      doc.text(fitText(title, width, size, theme), left, headerY, { width, align: rightHand ? 'right' : 'left', lineBreak: false });
-      doc.save().lineWidth(0.5).strokeColor(theme.colours.rule).moveTo(left, headerY + size * 1.5).lineTo(left + width, headerY + size * 1.5).stroke().restore();
-      const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
-      const pageLabel = document.labels.pageOf(index + 1, total);
-      selectFont(doc, 'heading', 'bold', theme.fonts.heading.bold);
-      doc.fontSize(size).fillColor(theme.colours.text);
-      const pageWidth = unitWidth(theme.fonts.heading.bold, pageLabel) * size;
-      doc.text(pageLabel, rightHand ? left + width - pageWidth : left, footerY, { lineBreak: false });
-      selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
-      doc.fontSize(size).fillColor(theme.colours.muted);
-      const footer = fitText(document.footer, width - pageWidth - 18, size, theme);
-      const footerWidth = unitWidth(theme.fonts.heading.regular, footer) * size;
-      doc.text(footer, rightHand ? left : left + width - footerWidth, footerY, { lineBreak: false });
+    const size = theme.furniture.size;
+    const left = this.leftMargin(index);
+    const width = this.contentWidth;
+    const rightHand = index % 2 === 0 || !theme.duplex;
+    selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
+    doc.fontSize(size).fillColor(theme.colours.muted);
+    if (page.blank) {
+      doc.text(document.labels.intentionallyBlank, left, theme.page.height / 2, { width, align: 'center', lineBreak: false });
+      return;
     }
+    const headerY = theme.margins.top - theme.furniture.gap - size;
+    const title = document.sections[page.section]?.title ?? document.title;
+    doc.text(fitText(title, width, size, theme), left, headerY, { width, align: rightHand ? 'right' : 'left', lineBreak: false });
+    doc.save().lineWidth(0.5).strokeColor(theme.colours.rule).moveTo(left, headerY + size * 1.5).lineTo(left + width, headerY + size * 1.5).stroke().restore();
+    const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
+    const pageLabel = document.labels.pageOf(index + 1, this.pages.length);
+    selectFont(doc, 'heading', 'bold', theme.fonts.heading.bold);
+    doc.fontSize(size).fillColor(theme.colours.text);
+    const pageWidth = unitWidth(theme.fonts.heading.bold, pageLabel) * size;
+    doc.text(pageLabel, rightHand ? left + width - pageWidth : left, footerY, { lineBreak: false });
+    selectFont(doc, 'heading', 'regular', theme.fonts.heading.regular);
+    doc.fontSize(size).fillColor(theme.colours.muted);
+    const footer = fitText(document.footer, width - pageWidth - 18, size, theme);
+    const footerWidth = unitWidth(theme.fonts.heading.regular, footer) * size;
+    doc.text(footer, rightHand ? left : left + width - footerWidth, footerY, { lineBreak: false });
   }
+
 }
 
 /** The parts of pdfkit's PDFStructureElement that adding an object reference needs. */

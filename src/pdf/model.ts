@@ -6,7 +6,6 @@ export type SectionKind = 'front' | 'handout' | 'checklists' | 'contacts' | 'doc
 
 /** One document inside a PDF: a handout, the checklists, the pack's front, or a rendered file. */
 export interface PrintSection {
-  id: string;
   kind: SectionKind;
   /** Printed in the running header and used for contents entries. */
   title: string;
@@ -42,8 +41,6 @@ export interface PrintDocument {
   footer: string;
   sections: PrintSection[];
   labels: PrintLabels;
-  /** Sections listed by a `::toc` directive. */
-  contentsKinds?: readonly SectionKind[];
 }
 
 export interface LayoutResult {

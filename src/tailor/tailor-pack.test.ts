@@ -21,13 +21,12 @@ const content: Content = {
         {
           id: 'c',
           title: text('Lista', 'List'),
-          location: { file: 'c.yaml' },
           items: [
             { id: 'everyone', text: text('të gjithë', 'everyone'), audiences: 'all' },
             { id: 'only-teachers', text: text('mësuesit', 'teachers only'), audiences: ['teachers'] },
           ],
         },
-        { id: 'mentor-only', title: text('M', 'M'), location: { file: 'c.yaml' }, items: [{ text: text('m', 'm'), audiences: ['mentors'] }] },
+        { id: 'mentor-only', title: text('M', 'M'), items: [{ text: text('m', 'm'), audiences: ['mentors'] }] },
       ],
     },
     { id: 'b', dir: '/content/b', texts: { sq: guideText('sq', ['mentors']), en: guideText('en', ['mentors']) }, checklists: [] },
