@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
-import { UsageError, type Problem } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
-import { Labels } from '../template/labels.js';
 import { loadContent } from './check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
 import { printLabelStrings } from './print-labels.js';
@@ -20,9 +19,9 @@ import { OutputWriter } from './write-outputs.js';
  */
 export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
   const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
-  const warnings = loaded.warnings;
   const selection = resolveSelection(loaded.content, options);
-  const expander = new Expander(loaded.content, warnings);
+  // The check behind loadContent already expanded everything and reported every warning.
+  const expander = new Expander(loaded.content);
   const jobs = planJobs(loaded.content, expander, selection, options);
   const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path));
   // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
@@ -47,7 +46,7 @@ export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
   // Staged in the order jobs finished; report them in build order.
   const order = new Map(jobs.map((job, index) => [job.path, index]));
   entries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-  return { outDir: path.resolve(options.outDir), files: entries, warnings: dedupe(warnings), pages: entries.reduce((total, entry) => total + entry.pages, 0) };
+  return { outDir: path.resolve(options.outDir), files: entries, warnings: loaded.warnings, pages: entries.reduce((total, entry) => total + entry.pages, 0) };
 }
 
 interface Selection {
@@ -82,8 +81,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
   const date = options.date.toISOString().slice(0, 10);
   const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
   for (const lang of selection.languages) {
-    const labels = new Labels(content.labels, lang, expander.warnings);
-    const jobLabels = printLabelStrings(labels);
+    const jobLabels = printLabelStrings(expander.labels(lang));
     const packTitle = localise(content.pack.title, lang);
     const organisation = content.pack.organisation ? localise(content.pack.organisation, lang) : undefined;
     const footer = [packTitle, content.pack.edition].filter(Boolean).join(' · ');
@@ -122,14 +120,4 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
     }
   }
   return jobs;
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.code}|${problem.message}|${problem.location?.file ?? ''}|${problem.location?.line ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

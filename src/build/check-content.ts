@@ -9,6 +9,7 @@ import { createTheme } from '../pdf/theme.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
+import { printLabelStrings } from './print-labels.js';
 
 export interface CheckResult {
   content?: Content;
@@ -61,6 +62,8 @@ function checkExpansion(content: Content, problems: ProblemList): void {
   // A trial expansion for every audience and language finds what only running the templates shows.
   const expander = new Expander(content);
   for (const lang of content.pack.languages) {
+    // The labels the layout prints, so that a missing one is reported here too.
+    printLabelStrings(expander.labels(lang));
     for (const audience of content.audiences) {
       try {
         expander.expandPlan(tailorPack(content, audience, lang), '2000-01-01');

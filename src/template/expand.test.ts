@@ -37,6 +37,16 @@ describe('Expander', () => {
     expect(docs[3]!.markdown).toContain('::box label="Linja kombëtare" value="" verified=""');
   });
 
+  it('reports each missing label once per language, however many audiences use it', () => {
+    const partial = { ...content, labels: { en: content.labels.en!, sq: { contents: 'Përmbajtja' } } };
+    const expander = new Expander(partial);
+    for (const audience of partial.audiences) expander.expandPlan(tailorPack(partial, audience, 'sq'), '2026-01-02');
+    const fallbacks = expander.warnings.filter((warning) => warning.code === 'LABEL_FALLBACK').map((warning) => warning.message);
+    expect(fallbacks.length).toBeGreaterThan(0);
+    expect(new Set(fallbacks).size).toBe(fallbacks.length);
+    expect(fallbacks.some((message) => message.includes('"contents"'))).toBe(false);
+  });
+
   it('escapes Markdown in data values', () => {
     expect(escapeMarkdown('Save *the* [children] #1')).toBe('Save \\*the\\* \\[children\\] \\#1');
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');

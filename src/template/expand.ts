@@ -55,6 +55,7 @@ export class Expander {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, TemplateFunction>();
   private readonly templates: Map<string, TemplateSource>;
+  private readonly labelsByLanguage = new Map<string, Labels>();
 
   constructor(
     private readonly content: Content,
@@ -65,9 +66,19 @@ export class Expander {
     registerHelpers(this.handlebars);
   }
 
+  /** The UI labels of one language; one lookup per language, so each fallback is reported once. */
+  labels(lang: string): Labels {
+    let labels = this.labelsByLanguage.get(lang);
+    if (!labels) {
+      labels = new Labels(this.content.labels, lang, this.warnings);
+      this.labelsByLanguage.set(lang, labels);
+    }
+    return labels;
+  }
+
   /** Every document for one plan, in pack order: front matter, handouts, checklists, contacts. */
   expandPlan(plan: PackPlan, date: string): ExpandedDocument[] {
-    const labels = new Labels(this.content.labels, plan.lang, this.warnings);
+    const labels = this.labels(plan.lang);
     const context = this.baseContext(plan, date);
     const data = { labels, plan };
     const documents: ExpandedDocument[] = [];
