@@ -8,7 +8,7 @@
  * - `renderMarkdown(file, options)` renders one Markdown file to a handout PDF (bytes).
  */
 export { buildPacks, resolveSelection } from './build/build-packs.js';
-export { checkContent, loadContent, type CheckResult } from './build/check-content.js';
+export { checkContent, loadContent, type CheckResult, type LoadedContent } from './build/check-content.js';
 export { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind, type ProgressEvent } from './build/options.js';
 export { renderMarkdown, type RenderOptions, type RenderResult } from './build/render-markdown.js';
 export { BUILT_IN_CONTENT } from './content/load-content.js';

@@ -4,7 +4,7 @@ import { didYouMean } from '../content/validate.js';
 import { UsageError } from '../errors.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
-import { loadContent } from './check-content.js';
+import { loadContent, type LoadedContent } from './check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
 import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
@@ -15,10 +15,10 @@ import { OutputWriter } from './write-outputs.js';
  * Builds every selected pack: validates the content (throwing a ContentError with every problem),
  * tailors and expands it for each audience and language, renders the PDFs (in this thread, or on
  * `options.workers` threads), and writes them with manifest.json. Nothing is written unless
- * everything rendered.
+ * everything rendered. A caller that already loaded the content (from the same options) passes it
+ * as `loaded`, so it is not read and checked twice.
  */
-export async function buildPacks(options: BuildOptions): Promise<BuildResult> {
-  const loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+export async function buildPacks(options: BuildOptions, loaded: LoadedContent = loadContent(options.contentDir, { templatesDir: options.templatesDir })): Promise<BuildResult> {
   const selection = resolveSelection(loaded.content, options);
   // The check behind loadContent already expanded everything and reported every warning.
   const expander = new Expander(loaded.content);

@@ -37,8 +37,14 @@ export function checkContent(root: string, options: LoadOptions = {}): CheckResu
   };
 }
 
+/** Valid content and the warnings its check found. */
+export interface LoadedContent {
+  content: Content;
+  warnings: Problem[];
+}
+
 /** Like checkContent, but throws a ContentError listing every problem when there is an error. */
-export function loadContent(root: string, options: LoadOptions = {}): { content: Content; warnings: Problem[] } {
+export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
   const result = checkContent(root, options);
   if (!result.content) throw new ContentError(result.problems);
   return { content: result.content, warnings: result.problems.filter((problem) => problem.severity === 'warning') };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPacks } from '../build/build-packs.js';
-import { loadContent } from '../build/check-content.js';
+import { loadContent, type LoadedContent } from '../build/check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
 import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import type { Content, PaperSize } from '../content/types.js';
@@ -58,16 +58,17 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       date: resolveDate(io.env),
       workers: flags.jobs === undefined ? undefined : Number(flags.jobs),
     };
+    let loaded: LoadedContent | undefined;
     if (canPrompt(io, flags)) {
-      const { content } = loadContent(options.contentDir, { templatesDir: options.templatesDir });
+      loaded = loadContent(options.contentDir, { templatesDir: options.templatesDir });
       const { askBuildChoices } = await import('./prompts.js');
-      const answered = await askBuildChoices(content, options, flags.out === undefined, io);
+      const answered = await askBuildChoices(loaded.content, options, flags.out === undefined, io);
       if (!answered) return EXIT.ok;
       options = answered;
       started = performance.now();
     }
     const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
-    const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event) });
+    const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event) }, loaded);
     progress.done();
     if (flags.json) {
       io.stdout.write(`${JSON.stringify({ ok: true, outDir: result.outDir, files: result.files, pages: result.pages, warnings: result.warnings.map((warning) => problemJson(warning, io)) }, null, 2)}\n`);
