@@ -19,7 +19,7 @@ export interface RenderJob {
   creationDate: number;
   theme: ThemeOptions;
   labels: PrintLabelStrings;
-  sections: { kind: SectionKind; title: string; markdown: string; baseDir?: string }[];
+  sections: { kind: SectionKind; title: string; markdown: string; baseDir: string }[];
 }
 
 /** Lexes and lays out one job's Markdown into a PDF. */

@@ -363,8 +363,7 @@ export class FlowBuilder {
   }
 
   private image(token: Tokens.Image, context: FlowContext): void {
-    const base = this.section.baseDir ?? process.cwd();
-    const file = path.resolve(base, decodeURI(token.href));
+    const file = path.resolve(this.section.baseDir, decodeURI(token.href));
     if (!existsSync(file)) throw new TrainpackError('IMAGE_NOT_FOUND', `image not found: ${token.href}`, { location: { file } });
     const opened = this.hooks.openImage(file);
     const maxHeight = (this.theme.page.height - this.theme.margins.top - this.theme.margins.bottom) * 0.5;

@@ -11,7 +11,7 @@ export interface PrintSection {
   title: string;
   tokens: BlockToken[];
   /** Folder that image paths in the Markdown are relative to. */
-  baseDir?: string;
+  baseDir: string;
 }
 
 /** The words the layout itself prints, in the document's language. */

@@ -27,8 +27,8 @@ export interface ExpandedDocument {
   guideId?: string;
   title: string;
   markdown: string;
-  /** The file relative links and images resolve against. */
-  baseDir?: string;
+  /** The folder image paths resolve against: the guide's folder, or the content root for template-made documents. */
+  baseDir: string;
 }
 
 /** Data every template sees. */
@@ -82,7 +82,7 @@ export class Expander {
     const context = this.baseContext(plan, date);
     const data = { labels, plan };
     const documents: ExpandedDocument[] = [];
-    documents.push({ kind: 'pack-front', title: context.pack.title, markdown: this.runTemplate('pack.hbs', context, data) });
+    documents.push({ kind: 'pack-front', title: context.pack.title, markdown: this.runTemplate('pack.hbs', context, data), baseDir: this.content.root });
     for (const planned of plan.guides) {
       const body = this.expandGuide(planned, context, data);
       const guide = { id: planned.guide.id, title: planned.text.title, summary: planned.text.summary };
@@ -95,11 +95,11 @@ export class Expander {
       });
     }
     if (plan.checklists.length > 0) {
-      documents.push({ kind: 'checklists', title: labels.get('checklists'), markdown: this.runTemplate('checklists.hbs', { ...context, checklists: plan.checklists }, data) });
+      documents.push({ kind: 'checklists', title: labels.get('checklists'), markdown: this.runTemplate('checklists.hbs', { ...context, checklists: plan.checklists }, data), baseDir: this.content.root });
     }
     const contacts = plan.pack.contacts.map((contact) => ({ id: contact.id, label: localise(contact.label, plan.lang), value: contact.value, verified: contact.verified }));
     if (contacts.length > 0) {
-      documents.push({ kind: 'contacts', title: labels.get('referralContacts'), markdown: this.runTemplate('contacts.hbs', { ...context, contacts }, data) });
+      documents.push({ kind: 'contacts', title: labels.get('referralContacts'), markdown: this.runTemplate('contacts.hbs', { ...context, contacts }, data), baseDir: this.content.root });
     }
     return documents;
   }
