@@ -5,7 +5,6 @@ import type { Tokens } from 'marked';
 import { TrainpackError } from '../errors.js';
 import type { ContainerToken, DirectiveToken } from '../markdown/directives.js';
 import type { BlockToken } from '../markdown/lex.js';
-import { selectFont } from './fonts.js';
 import { breakLines, drawLine, inlineRuns, type InlineStyle, type TextLine, type TextRun } from './inline.js';
 import { StructNode, type Box, type Decoration, type DrawContext, type PrintLabels, type PrintSection, type RepeatGroup } from './model.js';
 import type { Theme } from './theme.js';
@@ -192,10 +191,12 @@ export class FlowBuilder {
       const itemContext: FlowContext = { ...context, struct: itemNode.child('LBody'), indent: context.indent + indent, width: context.width - indent };
       const before = this.boxes.length;
       const itemSpace = inChecklist ? theme.checklist.itemSpace : token.loose ? theme.body.paragraphSpace : theme.list.itemSpace;
+      let firstLine: TextLine | undefined;
       for (const child of item.tokens as BlockToken[]) {
         if (child.type === 'checkbox') continue;
         if (child.type === 'text' || child.type === 'paragraph') {
           const lines = this.lines(inlineRuns((child as Tokens.Text).tokens as Tokens.Generic[], context.style, (child as Tokens.Text).text), itemContext.width);
+          if (this.boxes.length === before) firstLine = lines[0];
           // A checklist item stays whole, so the box and its words never part.
           this.addLines(lines, itemContext, this.boxes.length === before ? (index === 0 && depth === 0 && !inChecklist ? theme.body.paragraphSpace : itemSpace) : theme.list.itemSpace, inChecklist, itemContext.struct.child('P'));
         } else if (child.type === 'list') {
@@ -211,32 +212,28 @@ export class FlowBuilder {
         // A list is not split after its first line.
         first.keepWithNext = true;
       }
-      const firstLineHeight = context.style.size * theme.body.lineHeight;
+      const markerLine = this.lines([{ text: marker, style: { ...context.style, bold: token.ordered } }], Number.MAX_VALUE)[0]!;
+      const lineHeight = firstLine?.height ?? markerLine.height;
       const drawContent = first.draw;
-      const style = context.style;
       // The marker is drawn before the item's text so that text extraction and reading order match.
       first.draw = (drawContext, top) => {
         drawContext.tag(label, () => drawMarker(drawContext, top));
         drawContent(drawContext, top);
       };
+      /** A bullet or number on the first line's baseline, or an empty box for a pen. */
       const drawMarker = (drawContext: DrawContext, top: number) => {
         const { doc } = drawContext;
         const x = drawContext.left + context.indent;
-        if (item.task) {
-          const boxTop = inChecklist ? top : top + (firstLineHeight - boxSize) / 2;
-          doc.save().lineWidth(inChecklist ? theme.checklist.lineWeight : 0.8).strokeColor(theme.colours.text).rect(x + 0.5, boxTop + 0.5, boxSize, boxSize).stroke();
-          if (item.checked) {
-            doc.moveTo(x + boxSize * 0.2, boxTop + boxSize * 0.55).lineTo(x + boxSize * 0.42, boxTop + boxSize * 0.78).lineTo(x + boxSize * 0.82, boxTop + boxSize * 0.22).stroke();
-          }
-          doc.restore();
+        if (!item.task) {
+          drawLine(doc, markerLine, x, top + (firstLine?.baseline ?? markerLine.baseline) - markerLine.baseline, theme);
           return;
         }
-        const markerStyle = { ...style, bold: token.ordered };
-        const face = token.ordered ? 'bold' : 'regular';
-        selectFont(doc, markerStyle.family, face, theme.fonts[markerStyle.family][face]);
-        doc.fontSize(style.size).fillColor(style.colour);
-        const lineTop = top + (firstLineHeight - style.size * 1.17) / 2;
-        doc.text(marker, x, lineTop + (style.size * 1.17 - style.size) / 2 - 0.1 * style.size + 0.5, { lineBreak: false });
+        const boxTop = inChecklist ? top : top + (lineHeight - boxSize) / 2;
+        doc.save().lineWidth(inChecklist ? theme.checklist.lineWeight : theme.strokes.rule).strokeColor(theme.colours.text).rect(x + 0.5, boxTop + 0.5, boxSize, boxSize).stroke();
+        if (item.checked) {
+          doc.moveTo(x + boxSize * 0.2, boxTop + boxSize * 0.55).lineTo(x + boxSize * 0.42, boxTop + boxSize * 0.78).lineTo(x + boxSize * 0.82, boxTop + boxSize * 0.22).stroke();
+        }
+        doc.restore();
       };
       if (inChecklist) {
         // The pen needs the box height at least: a one-line item is as tall as its box.
@@ -302,7 +299,7 @@ export class FlowBuilder {
             const width = widths[column]!;
             const cellLeft = x;
             drawContext.artifact(() => {
-              doc.save().lineWidth(0.6).strokeColor(theme.colours.rule);
+              doc.save().lineWidth(theme.strokes.cell).strokeColor(theme.colours.rule);
               if (isHeader) doc.rect(cellLeft, top, width, height).fillAndStroke(theme.colours.headerFill, theme.colours.rule);
               else doc.rect(cellLeft, top, width, height).stroke();
               doc.restore();
@@ -341,7 +338,7 @@ export class FlowBuilder {
       decorations: context.decorations,
       draw({ doc, left, artifact }, top) {
         const y = top + theme.body.size / 2;
-        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.rule).moveTo(left + context.indent, y).lineTo(left + context.indent + context.width, y).stroke().restore());
+        artifact(() => doc.save().lineWidth(theme.strokes.rule).strokeColor(theme.colours.rule).moveTo(left + context.indent, y).lineTo(left + context.indent + context.width, y).stroke().restore());
       },
     });
   }
@@ -440,7 +437,7 @@ export class FlowBuilder {
           }
         });
         const baseline = top + lineHeight - context.style.size * 0.25;
-        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.text).moveTo(left + context.indent + labelWidth + 6, baseline).lineTo(left + context.indent + context.width, baseline).stroke().restore());
+        artifact(() => doc.save().lineWidth(theme.strokes.rule).strokeColor(theme.colours.text).moveTo(left + context.indent + labelWidth + 6, baseline).lineTo(left + context.indent + context.width, baseline).stroke().restore());
       },
     };
     this.add(box);
@@ -470,7 +467,7 @@ export class FlowBuilder {
       group: context.group,
       draw({ doc, left, tag, artifact }, top) {
         const x = left + context.indent;
-        artifact(() => doc.save().lineWidth(0.8).strokeColor(theme.colours.text).rect(x, top, context.width, height).stroke().restore());
+        artifact(() => doc.save().lineWidth(theme.strokes.rule).strokeColor(theme.colours.text).rect(x, top, context.width, height).stroke().restore());
         let y = top + padding;
         const drawLines = (lines: TextLine[]) => {
           for (const line of lines) {

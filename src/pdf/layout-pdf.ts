@@ -330,7 +330,7 @@ class Paginator {
       const dotsY = y + title!.baseline;
       this.artifact(() => this.doc
         .save()
-        .lineWidth(0.6)
+        .lineWidth(theme.strokes.cell)
         .dash(0.6, { space: 2.4 })
         .strokeColor(theme.colours.rule)
         .moveTo(left + title!.width + 6, dotsY)
@@ -365,7 +365,7 @@ class Paginator {
     const headerY = theme.margins.top - theme.furniture.gap - size;
     const title = document.sections[page.section]?.title ?? document.title;
     doc.text(fitText(title, width, size, theme), left, headerY, { width, align: rightHand ? 'right' : 'left', lineBreak: false });
-    doc.save().lineWidth(0.5).strokeColor(theme.colours.rule).moveTo(left, headerY + size * 1.5).lineTo(left + width, headerY + size * 1.5).stroke().restore();
+    doc.save().lineWidth(theme.strokes.hairline).strokeColor(theme.colours.rule).moveTo(left, headerY + size * 1.5).lineTo(left + width, headerY + size * 1.5).stroke().restore();
     const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
     const pageLabel = document.labels.pageOf(index + 1, this.pages.length);
     selectFont(doc, 'heading', 'bold', theme.fonts.heading.bold);

@@ -30,6 +30,8 @@ export interface Theme {
   table: { cellPadding: number; fontScale: number };
   callout: { padding: number; bar: number };
   checklist: { box: number; itemSpace: number; lineWeight: number };
+  /** Line weights in points: header rule, table cells and contents leaders, rules, boxes and pen lines. */
+  strokes: { hairline: number; cell: number; rule: number };
   /** UKAAF large print: no italics for emphasis, so emphasis is printed bold instead. */
   italicAsBold: boolean;
   colours: { text: string; muted: string; rule: string; fill: string; headerFill: string };
@@ -90,6 +92,7 @@ export function createTheme({ paper, largePrint = false, duplex = false }: Theme
     table: { cellPadding: round(4 * scale), fontScale: largePrint ? 1 : 0.92 },
     callout: { padding: round(8 * scale), bar: 3 },
     checklist: { box: Math.max(mm(5), size * 1.1), itemSpace: Math.max(mm(2.5), size * 0.45), lineWeight: 1 },
+    strokes: { hairline: 0.5, cell: 0.6, rule: 0.8 },
     italicAsBold: largePrint,
     colours: { text: '#000000', muted: '#3a3a3a', rule: '#6b6b6b', fill: '#ececec', headerFill: '#dcdcdc' },
   };
