@@ -56,14 +56,14 @@ const WORDS = {
     otherRoles: /employs, houses, lends to, does business with.*religious or political group/,
     criminalRecord: /criminal-record certificate for every mentor/,
     onCall: 'on-call mental-health contact (day and night)',
-    doesNotPlant: /Asking directly about suicide does not put the idea in someone's head/,
+    doesNotPlant: /Asking directly about suicide does not put the idea in someone’s head/,
     noSecrecy: /never promise to keep what you hear a secret/,
     witness: /may still be summoned as a witness/,
     parentConsent: /consent.*parent|parent.*consent/i,
     notImplicated: /not implicated/,
     caseExample: /^#### Case example: /gm,
     scripts: '## What to say, and what to avoid saying',
-    doDont: '### Do and don\'t',
+    doDont: '### Do and don’t',
     furtherReading: '## Further reading',
     peerSafeguards: 'title="Safeguards for survivor peer mentors"',
   },
@@ -113,7 +113,7 @@ describe('the revised mentoring guide', () => {
   it.each(LANGS)('asks a parent for consent only where the parent is not implicated, in the guide and every checklist item (%s)', (lang) => {
     const { parentConsent, notImplicated } = WORDS[lang];
     const sentences = body(lang).split(/(?<=[.;])\s+/).filter((sentence) => parentConsent.test(sentence) && !/pa pritur|without waiting|whatever a parent/.test(sentence));
-    const items = checklistTexts(lang).filter((text) => parentConsent.test(text) && !/pa pritur pëlqimin|without waiting for a parent's consent/.test(text));
+    const items = checklistTexts(lang).filter((text) => parentConsent.test(text) && !/pa pritur pëlqimin|without waiting for a parent’s consent/.test(text));
     expect(sentences.length + items.length).toBeGreaterThan(0);
     for (const text of [...sentences, ...items]) expect(text, text).toMatch(notImplicated);
   });
@@ -121,7 +121,7 @@ describe('the revised mentoring guide', () => {
   it('never makes reporting a child-protection concern wait for a parent: the teachers\' item says so', () => {
     const teachers = tailorPack(content, content.audiences.find((audience) => audience.id === 'teachers')!, 'en');
     const items = teachers.checklists.flatMap((checklist) => checklist.items.map((item) => item.text));
-    expect(items.some((text) => /child-protection concerns.*without waiting for a parent's consent/.test(text))).toBe(true);
+    expect(items.some((text) => /child-protection concerns.*without waiting for a parent’s consent/.test(text))).toBe(true);
     for (const text of items) if (/report/i.test(text)) expect(text, text).not.toMatch(/only (with|after) .*consent/);
   });
 
