@@ -41,7 +41,7 @@ const WORDS = {
   en: {
     caseExample: 'Case example: ',
     scripts: 'What to say, what to avoid saying',
-    doDont: "Everyday conduct: do and don't",
+    doDont: 'Everyday conduct: do and don’t',
     suicide: 'Risk of suicide and self-harm',
     triggers: 'Referral triggers',
     furtherReading: 'Further reading',
@@ -71,7 +71,7 @@ const WORDS = {
     suicideOrSelfHarm: /suicide|self-harm/,
     sameDay: /same day/,
     autonomy: 'Adults keep their freedom of movement, their phone and their documents',
-    behindBack: "behind the person's back",
+    behindBack: "behind the person’s back",
     contacts: ['National anti-trafficking line', 'Child helpline', 'Police emergency number', 'Local Child Protection Unit', 'Child protection out of hours', 'Missing-children line', 'Regional office of the State Social Service', 'Responsible Authority for identification', 'Shelter', 'On-call mental-health contact (day and night)', 'Community mental-health centre', 'State-guaranteed legal aid', 'Civil registry office'],
   },
   sq: {
@@ -236,6 +236,12 @@ describe('the revised mhpss guide', () => {
       expect(reading, title).toContain(title);
     }
     expect(reading).not.toMatch(/https?:|www\./);
+  });
+
+  it.each(LANGS)('follows the glossary\'s typography: ’ for the apostrophe, „…“ quotes in Albanian and “…” in English (%s)', (lang) => {
+    const texts = [body(lang), ...guide.checklists.flatMap((checklist) => checklist.items.map((item) => item.text[lang]!))].join('\n').replace(/\{\{[^}]*\}\}/g, '');
+    expect(texts).not.toContain("'");
+    expect(texts).not.toContain(lang === 'sq' ? '”' : '„');
   });
 
   it('uses the shared Albanian terms, not the rejected ones', () => {
