@@ -70,8 +70,9 @@ Examples:
     .option('--large-print', 'large-print layout')
     .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'no progress or summary')
+    .option('--no-interactive', 'never prompt, even on a terminal')
     .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExamples:\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
+    .addHelpText('after', '\nExamples:\n  $ trainpack workshop                          ask what the workshop holds (on a terminal)\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
     .action(async (plan: string | undefined, options: Record<string, unknown>) => {
       const { workshopCommand } = await import('./workshop-command.js');
       exitCode = await workshopCommand(plan, options, io);
