@@ -6,7 +6,7 @@ import { bookletSides, imposeBooklet } from '../pdf/impose-booklet.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
-import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
+import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
 import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
 import { RenderPool } from './worker-pool.js';
@@ -97,7 +97,7 @@ export function resolveSelection(content: Content, options: Pick<BuildOptions, '
   const audiences = pick(options.audiences, audienceIds, 'audience').map((id) => content.audiences.find((audience) => audience.id === id)!);
   const languages = pick(options.languages, content.pack.languages, 'language');
   const guides = options.guides ? pick(options.guides, content.pack.guides, 'guide') : undefined;
-  const only = options.only ? pick(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[] : OUTPUT_KINDS;
+  const only = options.only ? pick(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[] : DEFAULT_OUTPUT_KINDS;
   return { audiences, languages, guides, only };
 }
 
@@ -133,7 +133,7 @@ export function planJobs(content: Content, expander: Expander, selection: Select
         booklet: options.booklet,
         labels: jobLabels,
         sections: docs.map((doc) => ({
-          kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
+          kind: doc.kind === 'pack-front' ? 'front' : doc.kind === 'pocket' ? 'document' : doc.kind,
           title: doc.title,
           markdown: doc.markdown,
           baseDir: doc.baseDir,
@@ -147,6 +147,11 @@ export function planJobs(content: Content, expander: Expander, selection: Select
       }
       const checklists = documents.find((candidate) => candidate.kind === 'checklists');
       if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));
+      if (selection.only.includes('pocket')) {
+        const card = expander.expandPocket(plan, date);
+        // A card for the pocket: A6, whatever the pack's paper; large print keeps its type size.
+        jobs.push({ ...job('pocket', 'pocket.pdf', `${card.title}: ${audienceName}`, [card]), theme: { ...themeOptions, paper: 'A6', duplex: false } });
+      }
     }
   }
   return jobs;

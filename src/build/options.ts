@@ -3,8 +3,10 @@ import type { Problem } from '../errors.js';
 import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
 
 /** The kinds of file a build can write for each audience and language. */
-export type OutputKind = 'pack' | 'handouts' | 'checklists';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
+export type OutputKind = 'pack' | 'handouts' | 'checklists' | 'pocket';
+/** Every kind a build can write; `pocket` (a card per audience) only when asked for with --only. */
+export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists', 'pocket'];
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
 
 /** Options resolved once (defaults < pack.yaml < flags < prompt answers); stages never see raw flags. */
 export interface BuildOptions {
@@ -42,7 +44,7 @@ export interface ProgressEvent {
 }
 
 /** What a written file is: one of a pack's, or one of a workshop kit's documents. */
-export type FileKind = 'pack' | 'handout' | 'checklists' | WorkshopDocumentKind;
+export type FileKind = 'pack' | 'handout' | 'checklists' | 'pocket' | WorkshopDocumentKind;
 
 /** One file a build wrote, as listed in manifest.json. */
 export interface ManifestEntry {
