@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +44,23 @@ describe('checkContent', () => {
     const { content } = loadContent(path.join(fixtures, 'valid'));
     expect(content.guides.map((guide) => guide.id)).toEqual(['safety', 'school']);
     expect(content.pack.contacts.map((contact) => contact.value)).toEqual(['', 'Room 4']);
+  });
+
+  it('rejects guide ids that would overwrite a file every pack writes, at their place in pack.yaml', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'trainpack-reserved-'));
+    try {
+      cpSync(path.join(fixtures, 'valid'), root, { recursive: true });
+      for (const id of ['pack', 'checklists']) cpSync(path.join(root, 'school'), path.join(root, id), { recursive: true });
+      const packFile = path.join(root, 'pack.yaml');
+      writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('guides: [safety, school]', 'guides: [safety, pack, checklists]'));
+      const reserved = checkContent(root).problems.filter((problem) => problem.code === 'RESERVED_ID');
+      expect(reserved.map((problem) => `${path.basename(problem.location!.file)}:${problem.location!.line}:${problem.location!.column}: ${problem.message}`)).toEqual([
+        'pack.yaml:6:18: guides: "pack" cannot be a guide id: the handout would be pack.pdf, the name of a file every pack writes',
+        'pack.yaml:6:24: guides: "checklists" cannot be a guide id: the handout would be checklists.pdf, the name of a file every pack writes',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('throws a ContentError listing the problems from loadContent', () => {

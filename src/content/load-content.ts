@@ -5,6 +5,7 @@ import { ProblemList, type SourceLocation } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
 import type { Audience, AudienceSelector, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, TemplateSource } from './types.js';
+import { RESERVED_GUIDE_IDS } from './reserved-ids.js';
 import { ID_PATTERN, LANGUAGE_PATTERN } from './schema.js';
 import { didYouMean, formatPath, validateYaml } from './validate.js';
 import { YamlSource, type YamlPath } from './yaml-source.js';
@@ -83,6 +84,10 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   const guides: Guide[] = [];
   if (packSource) {
     guideIds.forEach((guideId, index) => {
+      if (RESERVED_GUIDE_IDS.includes(guideId)) {
+        problems.error('RESERVED_ID', `guides: "${guideId}" cannot be a guide id: the handout would be ${guideId}.pdf, the name of a file every pack writes`, packSource.locate(['guides', index]), `reserved guide ids: ${RESERVED_GUIDE_IDS.join(', ')}; rename the guide and its folder`);
+        return;
+      }
       const dir = path.join(absoluteRoot, guideId);
       if (!isDirectory(dir)) {
         problems.error('GUIDE_NOT_FOUND', `guides: no folder "${guideId}" in the content root`, packSource.locate(['guides', index]), didYouMean(guideId, listGuideFolders(absoluteRoot)));
