@@ -56,24 +56,38 @@ interface Selection {
   only: readonly OutputKind[];
 }
 
-/** Checks the ids a caller chose against the content; an unknown one is a usage error naming the known ones. */
+/**
+ * Checks the ids a caller chose against the content. Ids match case-insensitively where that picks
+ * one; an unknown or ambiguous id, or an empty selection, is a usage error naming the known ones.
+ */
 export function resolveSelection(content: Content, options: Pick<BuildOptions, 'audiences' | 'languages' | 'guides' | 'only'>): Selection {
   const audienceIds = content.audiences.map((audience) => audience.id);
-  const pick = (chosen: readonly string[] | undefined, known: readonly string[], what: string): string[] => {
-    if (!chosen || chosen.includes('all')) return [...known];
-    const unknown = chosen.filter((id) => !known.includes(id));
-    if (unknown.length > 0) {
-      const [first] = unknown;
-      const suggestion = didYouMean(first!, known);
-      throw new UsageError(`unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.map((id) => `"${id}"`).join(', ')}`, `${suggestion ? `${suggestion} ` : ''}known ${what}s: ${known.join(', ')}`);
-    }
-    return [...new Set(chosen)];
-  };
-  const audiences = pick(options.audiences, audienceIds, 'audience').map((id) => content.audiences.find((audience) => audience.id === id)!);
-  const languages = pick(options.languages, content.pack.languages, 'language');
-  const guides = options.guides ? pick(options.guides, content.pack.guides, 'guide') : undefined;
-  const only = options.only ? pick(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[] : OUTPUT_KINDS;
+  const audiences = pickIds(options.audiences, audienceIds, 'audience').map((id) => content.audiences.find((audience) => audience.id === id)!);
+  const languages = pickIds(options.languages, content.pack.languages, 'language');
+  const guides = options.guides ? pickIds(options.guides, content.pack.guides, 'guide') : undefined;
+  const only = options.only ? (pickIds(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[]) : OUTPUT_KINDS;
   return { audiences, languages, guides, only };
+}
+
+function pickIds(chosen: readonly string[] | undefined, known: readonly string[], what: string): string[] {
+  if (!chosen) return [...known];
+  if (chosen.length === 0) throw new UsageError(`no ${what} chosen: the selection is empty`, `name at least one, or "all"; known ${what}s: ${known.join(', ')}`);
+  if (chosen.some((id) => id.toLowerCase() === 'all')) return [...known];
+  const resolved: string[] = [];
+  const unknown: string[] = [];
+  for (const id of chosen) {
+    if (known.includes(id)) resolved.push(id);
+    else {
+      const matches = known.filter((candidate) => candidate.toLowerCase() === id.toLowerCase());
+      if (matches.length === 1) resolved.push(matches[0]!);
+      else unknown.push(id);
+    }
+  }
+  if (unknown.length > 0) {
+    const suggestion = didYouMean(unknown[0]!, known);
+    throw new UsageError(`unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.map((id) => `"${id}"`).join(', ')}`, `${suggestion ? `${suggestion} ` : ''}known ${what}s: ${known.join(', ')}`);
+  }
+  return [...new Set(resolved)];
 }
 
 function planJobs(content: Content, expander: Expander, selection: Selection, options: BuildOptions): RenderJob[] {
