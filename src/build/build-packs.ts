@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
@@ -7,6 +8,7 @@ import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
 import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
 import { printLabelStrings } from './print-labels.js';
+import { throwIfInterrupted } from './interrupt.js';
 import type { RenderJob } from './render-job.js';
 import { RenderPool } from './worker-pool.js';
 import { OutputWriter } from './write-outputs.js';
@@ -14,8 +16,8 @@ import { OutputWriter } from './write-outputs.js';
 /**
  * Builds every selected pack: validates the content (throwing a ContentError with every problem),
  * tailors and expands it for each audience and language, renders the PDFs (in this thread, or on
- * `options.workers` threads), and writes them with manifest.json. Nothing is written unless
- * everything rendered. A caller that already loaded the content (from the same options) passes it
+ * `options.workers` threads), and writes them with manifest.json (see OutputWriter: the output
+ * folder is locked, and a failure or `options.signal` leaves it as it was). A caller that already loaded the content (from the same options) passes it
  * as `loaded`, so it is not read and checked twice.
  */
 export async function buildPacks(options: BuildOptions, loaded: LoadedContent = loadContent(options.contentDir, { templatesDir: options.templatesDir })): Promise<BuildResult> {
@@ -23,30 +25,45 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   // The check behind loadContent already expanded everything and reported every warning.
   const expander = new Expander(loaded.content);
   const jobs = planJobs(loaded.content, expander, selection, options);
-  const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path));
-  // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
-  // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches).
-  const pool = RenderPool.start(options.workers ?? 0);
+  throwIfInterrupted(options.signal);
+  const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path), options.fileSystem);
+  let pool: RenderPool | undefined;
   let entries: ManifestEntry[];
+  let workers: number;
   try {
+    // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
+    // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches). More
+    // threads than cores or documents only cost memory.
+    pool = RenderPool.start(Math.min(options.workers ?? 0, availableParallelism(), jobs.length));
     let done = 0;
-    await pool.render(jobs, (index, result) => {
-      const job = jobs[index]!;
-      writer.stage({ path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: result.pages }, result.bytes);
-      done++;
-      options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
-    });
+    workers = await pool.render(
+      jobs,
+      (index, result) => {
+        const job = jobs[index]!;
+        writer.stage({ path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: result.pages }, result.bytes);
+        done++;
+        options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
+      },
+      options.signal,
+    );
+    throwIfInterrupted(options.signal);
     entries = writer.commit(options.date);
   } catch (error) {
     writer.abort();
     throw error;
   } finally {
-    await pool.close();
+    await pool?.close();
   }
   // Staged in the order jobs finished; report them in build order.
   const order = new Map(jobs.map((job, index) => [job.path, index]));
   entries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-  return { outDir: path.resolve(options.outDir), files: entries, warnings: loaded.warnings, pages: entries.reduce((total, entry) => total + entry.pages, 0) };
+  return {
+    outDir: path.resolve(options.outDir),
+    files: entries,
+    warnings: [...writer.notices, ...loaded.warnings],
+    pages: entries.reduce((total, entry) => total + entry.pages, 0),
+    workers,
+  };
 }
 
 interface Selection {

@@ -6,7 +6,7 @@ import { attempt, exists, type OutputFileSystem } from './output-file-system.js'
 import { checkRealFolders } from './output-paths.js';
 
 export const MANIFEST_NAME = 'manifest.json';
-export const STAGING_PREFIX = '.trainpack-staging-';
+const STAGING_PREFIX = '.trainpack-staging-';
 const JOURNAL_NAME = 'journal.json';
 
 /** One file the commit moves into place. `replaces`: a file stood at its path when the commit began. */
