@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type Problem } from '../errors.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
@@ -16,8 +16,8 @@ import { OutputWriter } from './write-outputs.js';
 /**
  * Builds every selected pack: validates the content (throwing a ContentError with every problem),
  * tailors and expands it for each audience and language, renders the PDFs (in this thread, or on
- * `options.workers` threads), and writes them with manifest.json (see OutputWriter: the output
- * folder is locked, and a failure or `options.signal` leaves it as it was). A caller that already loaded the content (from the same options) passes it
+ * `options.workers` threads), and writes them with manifest.json. Nothing is written unless
+ * everything rendered. A caller that already loaded the content (from the same options) passes it
  * as `loaded`, so it is not read and checked twice.
  */
 export async function buildPacks(options: BuildOptions, loaded: LoadedContent = loadContent(options.contentDir, { templatesDir: options.templatesDir })): Promise<BuildResult> {
@@ -25,6 +25,20 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   // The check behind loadContent already expanded everything and reported every warning.
   const expander = new Expander(loaded.content);
   const jobs = planJobs(loaded.content, expander, selection, options);
+  return renderAndWrite(jobs, options, loaded.warnings);
+}
+
+/**
+ * Renders every job (in this thread, or on `options.workers` threads), staging each PDF as it
+ * finishes, and moves them all into `options.outDir` with manifest.json only when every one
+ * rendered (see OutputWriter: the output folder is locked, and a failure or `options.signal`
+ * leaves it as it was).
+ */
+export async function renderAndWrite(
+  jobs: readonly RenderJob[],
+  options: Pick<BuildOptions, 'outDir' | 'workers' | 'date' | 'onProgress' | 'signal' | 'fileSystem'>,
+  warnings: Problem[],
+): Promise<BuildResult> {
   throwIfInterrupted(options.signal);
   const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path), options.fileSystem);
   let pool: RenderPool | undefined;
@@ -40,7 +54,10 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
       jobs,
       (index, result) => {
         const job = jobs[index]!;
-        writer.stage({ path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: result.pages }, result.bytes);
+        writer.stage(
+          { path: job.path, ...(job.audience ? { audience: job.audience } : {}), lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), ...(job.workshop ? { workshop: job.workshop } : {}), pages: result.pages },
+          result.bytes,
+        );
         done++;
         options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
       },
@@ -60,13 +77,13 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   return {
     outDir: path.resolve(options.outDir),
     files: entries,
-    warnings: [...writer.notices, ...loaded.warnings],
+    warnings: [...writer.notices, ...warnings],
     pages: entries.reduce((total, entry) => total + entry.pages, 0),
     workers,
   };
 }
 
-interface Selection {
+export interface Selection {
   audiences: Audience[];
   languages: string[];
   guides?: string[];
@@ -107,7 +124,8 @@ function pickIds(chosen: readonly string[] | undefined, known: readonly string[]
   return [...new Set(resolved)];
 }
 
-function planJobs(content: Content, expander: Expander, selection: Selection, options: BuildOptions): RenderJob[] {
+/** The jobs of every selected pack; `folder` places them under `<lang>/<folder>/<audience>/` instead of `<lang>/<audience>/`. */
+export function planJobs(content: Content, expander: Expander, selection: Selection, options: Pick<BuildOptions, 'date' | 'paper' | 'largePrint' | 'duplex'>, folder?: string): RenderJob[] {
   const jobs: RenderJob[] = [];
   const date = options.date.toISOString().slice(0, 10);
   const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
@@ -120,7 +138,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
       const plan = tailorPack(content, audience, lang, selection.guides);
       const documents = expander.expandPlan(plan, date);
       const audienceName = localise(audience.name, lang);
-      const base = `${lang}/${audience.id}`;
+      const base = folder ? `${lang}/${folder}/${audience.id}` : `${lang}/${audience.id}`;
       const job = (kind: RenderJob['kind'], file: string, title: string, docs: ExpandedDocument[], guide?: string): RenderJob => ({
         path: `${base}/${file}`,
         kind,
@@ -144,7 +162,9 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
       });
       if (selection.only.includes('pack')) jobs.push(job('pack', 'pack.pdf', `${packTitle}: ${audienceName}`, documents));
       if (selection.only.includes('handouts')) {
-        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc], doc.guideId));
+        // A handout travels alone, and its text sends the reader to the referral contacts: it ends with them.
+        const contacts = documents.filter((candidate) => candidate.kind === 'contacts');
+        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc, ...contacts], doc.guideId));
       }
       const checklists = documents.find((candidate) => candidate.kind === 'checklists');
       if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));
