@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
 import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
 import { resolveDate } from './date.js';
+import { listenForInterrupts, reportInterrupt } from './interrupts.js';
 import { createProgress } from './progress.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
@@ -84,44 +85,11 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
     }
     return EXIT.ok;
   } catch (error) {
-    if (interrupt.received) {
-      if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, code: 'INTERRUPTED', message: 'the build was interrupted: nothing was written' }, null, 2)}\n`);
-      io.stderr.write(`${errColour.red('interrupted')}: the build stopped, nothing was written\n`);
-      return interrupt.received === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
-    }
+    if (interrupt.received) return reportInterrupt(interrupt.received, io, flags.json === true, errColour);
     return reportFailure(error, io, flags.json === true, errColour);
   } finally {
     interrupt.stop();
   }
-}
-
-/**
- * The first SIGINT or SIGTERM cancels the build through an AbortSignal, so it removes its staging
- * folder and lock before exiting; the handlers are then gone, so a second one stops the process at once.
- */
-function listenForInterrupts(io: CliIo): { signal: AbortSignal; readonly received: NodeJS.Signals | undefined; stop(): void } {
-  const source = io.signals ?? process;
-  const controller = new AbortController();
-  let received: NodeJS.Signals | undefined;
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
-    const handler = () => {
-      received ??= name;
-      stop();
-      controller.abort();
-    };
-    source.once(name, handler);
-    return [name, handler] as const;
-  });
-  const stop = () => {
-    for (const [name, handler] of handlers) source.off(name, handler);
-  };
-  return {
-    signal: controller.signal,
-    get received() {
-      return received;
-    },
-    stop,
-  };
 }
 
 /** What a summary screen shows of a chosen build. */
