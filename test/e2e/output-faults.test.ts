@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,10 +79,16 @@ function manifestHolds(out: string): boolean {
   return manifest.files.length > 0 && manifest.files.every((file) => createHash('sha256').update(readFileSync(path.join(out, file.path))).digest('hex') === file.sha256);
 }
 
+let firstBuild: string | undefined;
+/** A folder holding, in `out/`, what an earlier build wrote (built once, copied for each test), and a picture of it. */
 async function earlierBuild(): Promise<{ cwd: string; out: string; before: Record<string, string> }> {
+  if (!firstBuild) {
+    firstBuild = freshDir();
+    expect((await trainpack(firstBuild, [...HANDOUTS, '-q'])).code).toBe(0);
+  }
   const cwd = freshDir();
-  expect((await trainpack(cwd, [...HANDOUTS, '-q'])).code).toBe(0);
   const out = path.join(cwd, 'out');
+  cpSync(path.join(firstBuild, 'out'), out, { recursive: true });
   return { cwd, out, before: treePicture(out) };
 }
 
