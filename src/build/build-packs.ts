@@ -113,7 +113,9 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
       });
       if (selection.only.includes('pack')) jobs.push(job('pack', 'pack.pdf', `${packTitle}: ${audienceName}`, documents));
       if (selection.only.includes('handouts')) {
-        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc], doc.guideId));
+        // A handout travels alone, and its text sends the reader to the referral contacts: it ends with them.
+        const contacts = documents.filter((candidate) => candidate.kind === 'contacts');
+        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc, ...contacts], doc.guideId));
       }
       const checklists = documents.find((candidate) => candidate.kind === 'checklists');
       if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));
