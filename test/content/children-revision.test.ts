@@ -168,7 +168,11 @@ describe.each(['en', 'sq'] as const)('the children guide, revised for safety and
     expect(text).toContain(`\n${words.scripts}\n`);
     expect(text).toContain(`\n${words.conduct}\n`);
     const triggers = section(text, words.triggers);
-    for (const box of contactBoxes[lang]) expect(triggers, box).toContain(box);
+    const labels = content.pack.contacts.map((contact) => contact.label[lang]);
+    for (const box of contactBoxes[lang]) {
+      expect(labels, `"${box}" is a box on the referral contacts page`).toContain(box);
+      expect(triggers, box).toContain(box);
+    }
   });
 
   it('ends with a further-reading section that names the guidance it draws on, without links', () => {
