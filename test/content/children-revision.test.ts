@@ -39,6 +39,7 @@ const wording = {
     caseExample: '#### Case example:',
     scripts: '### What to say and what to avoid saying',
     conduct: "### Conduct with children: do and don't",
+    safetyPlan: '### A safety plan with the child',
     triggers: 'Referral triggers',
     furtherReading: 'Further reading',
     everyChildToUnit: 'Refer every child to the Child Protection Unit',
@@ -61,6 +62,7 @@ const wording = {
     caseExample: '#### Rast nga praktika:',
     scripts: '### Çfarë të thoni dhe çfarë të shmangni',
     conduct: '### Sjellja me fëmijët: çfarë të bëni dhe çfarë të mos bëni',
+    safetyPlan: '### Plani i sigurisë me fëmijën',
     triggers: 'Kur duhet referuar',
     furtherReading: 'Për të lexuar më tej',
     everyChildToUnit: 'Referojeni çdo fëmijë te Njësia e Mbrojtjes së Fëmijëve',
@@ -160,13 +162,14 @@ describe.each(['en', 'sq'] as const)('the children guide, revised for safety and
     expect(body(lang)).toContain(words.primaryConsideration);
   });
 
-  it('has a case example in each phase, sample words, a do/don\'t table and a referral-triggers table', () => {
+  it('has a case example in each phase, sample words, a do/don\'t table, a safety plan to fill in and a referral-triggers table', () => {
     const text = body(lang);
     const phases = text.split(/\n### /).filter((part) => /^(Crisis phase|Transition phase|Reintegration and inclusion phase|Faza e krizës|Faza e tranzicionit|Faza e riintegrimit dhe përfshirjes)\n/.test(part));
     expect(phases).toHaveLength(3);
     for (const phase of phases) expect(phase, phase.split('\n')[0]).toContain(words.caseExample);
     expect(text).toContain(`\n${words.scripts}\n`);
     expect(text).toContain(`\n${words.conduct}\n`);
+    expect(text.slice(text.indexOf(`\n${words.safetyPlan}\n`))).toMatch(/^::fill label=/m);
     const triggers = section(text, words.triggers);
     const labels = content.pack.contacts.map((contact) => contact.label[lang]);
     for (const box of contactBoxes[lang]) {
