@@ -24,7 +24,7 @@ describe('the workshop format', () => {
     const content = loadWorkshopContent();
     const safety = content.guides.find((guide) => guide.id === 'safety')!;
     expect(safety.sessions.map((session) => session.id)).toEqual(['first-contact']);
-    expect(safety.sessions[0]!.exercises.map((exercise) => [exercise.id, exercise.audiences])).toEqual([['arrival-evening', 'all'], ['health-check-case', ['health-workers']]]);
+    expect(safety.sessions[0]!.exercises.map((exercise) => [exercise.id, exercise.audiences])).toEqual([['arrival-evening', 'all'], ['health-check-case', ['health-workers']], ['mentor-boundary', ['mentors']]]);
     expect(safety.quiz.map((question) => [question.id, question.answer])).toEqual([['safety-1', 1], ['safety-2', 0]]);
     expect(content.guides.find((guide) => guide.id === 'school')!.sessions[0]!.keyMessages).toHaveLength(1);
   });
