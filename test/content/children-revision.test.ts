@@ -38,7 +38,7 @@ const wording = {
   en: {
     caseExample: '#### Case example:',
     scripts: '### What to say and what to avoid saying',
-    conduct: "### Conduct with children: do and don't",
+    conduct: '### Conduct with children: do and don’t',
     safetyPlan: '### A safety plan with the child',
     triggers: 'Referral triggers',
     furtherReading: 'Further reading',
