@@ -24,6 +24,8 @@ export interface BuildOptions {
   only?: readonly OutputKind[];
   largePrint?: boolean;
   duplex?: boolean;
+  /** Beside each A5 document, an imposed copy for saddle-stitch printing on A4. */
+  booklet?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
   /** Worker threads to render with; 0 (the default) renders in this thread. */
@@ -52,6 +54,8 @@ export interface ManifestEntry {
   guide?: string;
   /** The workshop (plan id) a kit's file belongs to. Never a participant's data. */
   workshop?: string;
+  /** Present on the imposed copy of an A5 document (`pages` then counts sheet sides). */
+  imposition?: 'booklet';
   pages: number;
   bytes: number;
   sha256: string;

@@ -35,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
     .option('--duplex', 'for double-sided printing: documents start on right-hand pages, margins mirror')
     .option('--large-print', 'large-print layout (17 pt sans-serif, reflowed)')
+    .option('--booklet', 'with --paper A5: beside each document, a copy imposed for saddle-stitch printing on A4')
     .option('-j, --jobs <n>', 'worker threads to render with (default 0: this thread, the lightest on memory)')
     .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'no progress or summary')
