@@ -68,7 +68,8 @@ export interface ThemeOptions {
  */
 export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
   const small = paper === 'A5' || paper === 'A6';
-  const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : 10.5;
+  // A pocket card (A6) is read at arm's length and carried: smaller type than a handout's, still above 7.5 pt.
+  const size = largePrint ? (small ? 16 : 17) : paper === 'A6' ? 8 : small ? 9.5 : 10.5;
   const scale = size / 10.5;
   const margin = small ? mm(15) : mm(20);
   const heading = (ratio: number, before: number, after: number): HeadingStyle => ({
