@@ -1,7 +1,7 @@
-/// <reference types="pdfkit" />
 import type { Tokens } from 'marked';
-import { selectFont, unitAscent, unitWidth } from './fonts.js';
-import type { DrawContext } from './model.js';
+import { unitAscent, unitWidth } from './fonts.js';
+import type { Ink } from './ink.js';
+import type { StructNode } from './structure.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
 
 export interface InlineStyle {
@@ -225,37 +225,55 @@ function measureLine(segments: LineSegment[], width: number, lineHeight: number,
   return { segments, width, height, baseline };
 }
 
-/** Draws one line with its top-left corner at (x, y). */
-export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: number, theme: Theme, context?: Pick<DrawContext, 'link'>): void {
+/**
+ * The ink of one line whose top-left corner is at (x, y): a text run per styled segment, and for a
+ * linked segment a Link structure element (child of `tag`) holding both its text and its clickable area.
+ */
+export function lineInks(line: TextLine, x: number, y: number, theme: Theme, tag: StructNode | undefined): Ink[] {
+  const inks: Ink[] = [];
   for (const segment of line.segments) {
     const file = fontFileOf(segment.style, theme);
-    const top = y + line.baseline - unitAscent(file) * segment.style.size;
-    const text = segment.text.replace(/^ /, '');
-    const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
     const size = segment.style.size;
-    const baseline = y + line.baseline;
+    const text = segment.text.replace(/^ /, '');
+    const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * size : 0;
     const left = x + segment.x + offset;
     const width = segment.width - offset;
-    const drawText = () => {
-      selectFont(doc, segment.style.family, faceOf(segment.style, theme), file);
-      doc.fontSize(size).fillColor(segment.style.colour);
-      doc.text(text, left, top, { lineBreak: false });
-    };
-    // pdfkit measures underline, strike-through and link areas only when it wraps text itself,
-    // so they are drawn here from the widths this layout measured.
+    const baseline = y + line.baseline;
     const link = segment.style.link;
-    if (link === undefined) drawText();
-    else {
-      const area = { x: left, y: baseline - size * 0.85, width, height: size * 1.1 };
-      if (context) context.link(link, area, drawText);
-      else {
-        drawText();
-        doc.link(area.x, area.y, area.width, area.height, link);
-      }
-      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline + size * 0.12).lineTo(left + width, baseline + size * 0.12).stroke().restore();
-    }
-    if (segment.style.strike) {
-      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline - size * 0.3).lineTo(left + width, baseline - size * 0.3).stroke().restore();
-    }
+    const segmentTag = link !== undefined && tag ? tag.child('Link') : tag;
+    inks.push({
+      kind: 'text',
+      text,
+      family: segment.style.family,
+      face: faceOf(segment.style, theme),
+      size,
+      colour: segment.style.colour,
+      x: left,
+      top: baseline - unitAscent(file) * size,
+      baseline,
+      width,
+      underline: link !== undefined,
+      strike: segment.style.strike,
+      tag: segmentTag,
+    });
+    if (link !== undefined) inks.push({ kind: 'link', x: left, y: baseline - size * 0.85, width, height: size * 1.1, url: link, tag: segmentTag });
   }
+  return inks;
+}
+
+/** The ink of lines stacked from (x, y) down. */
+export function linesInks(lines: readonly TextLine[], x: number, y: number, theme: Theme, tag: StructNode | undefined): Ink[] {
+  const inks: Ink[] = [];
+  let top = y;
+  for (const line of lines) {
+    inks.push(...lineInks(line, x, top, theme, tag));
+    top += line.height;
+  }
+  return inks;
+}
+
+/** The text of inline tokens without their styling (outline entries, alt text). */
+export function plainText(tokens: readonly Tokens.Generic[] | undefined, fallback: string): string {
+  if (!tokens || tokens.length === 0) return fallback;
+  return tokens.map((token) => (Array.isArray(token.tokens) && token.tokens.length > 0 ? plainText(token.tokens as Tokens.Generic[], '') : String(token.text ?? ''))).join('');
 }

@@ -1,0 +1,102 @@
+import type { Tokens } from 'marked';
+import { round, sum, type Box, type RepeatGroup } from '../box.js';
+import type { BlockLayout, FlowContext, Measurer } from '../flow.js';
+import type { Ink } from '../ink.js';
+import { breakLines, inlineRuns, linesInks, type InlineStyle, type TextLine, type TextRun } from '../inline.js';
+import type { StructNode } from '../structure.js';
+import type { Theme } from '../theme.js';
+
+const LINE_HEIGHT = 1.3;
+
+/**
+ * A table with ruled cells and a shaded header row. The header keeps with the first row and is
+ * repeated, as an artifact, at the top of every page the table continues onto.
+ */
+export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
+  const { theme } = measurer;
+  const size = round(context.style.size * theme.table.fontScale);
+  const bodyStyle: InlineStyle = { ...context.style, size };
+  const headerStyle: InlineStyle = { ...bodyStyle, bold: true };
+  const runsOf = (cells: Tokens.TableCell[], style: InlineStyle) => cells.map((cell) => inlineRuns(cell.tokens as Tokens.Generic[], style, cell.text));
+  const header = runsOf(token.header, headerStyle);
+  const rows = token.rows.map((row) => runsOf(row, bodyStyle));
+  const widths = columnWidths([header, ...rows], token.header.length, context.width, theme.table.cellPadding, theme);
+  const group: RepeatGroup = { header: [] };
+  const tableNode = context.struct.child('Table');
+  const row = (cells: TextRun[][], isHeader: boolean, node?: StructNode) => rowBox(cells, isHeader, token.align, widths, context, measurer, isHeader ? undefined : group, node);
+  group.header = [row(header, true)];
+  return [{ ...row(header, true, tableNode), spaceBefore: theme.body.paragraphSpace }, ...rows.map((cells) => row(cells, false, tableNode))];
+};
+
+/** A row; without a table node it is a repeated header row on a continuation page: an artifact. */
+function rowBox(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, { theme, lines }: Measurer, group: RepeatGroup | undefined, table?: StructNode): Box {
+  const { cellPadding } = theme.table;
+  const rowNode = table?.child('TR');
+  const laidOut = cells.map((runs, column) => lines(runs, widths[column]! - cellPadding * 2, LINE_HEIGHT));
+  const height = Math.max(...laidOut.map((cellLines) => sum(cellLines.map((line) => line.height)))) + cellPadding * 2;
+  const ink: Ink[] = [];
+  let x = context.indent;
+  laidOut.forEach((cellLines, column) => {
+    const width = widths[column]!;
+    const stroke = { colour: theme.colours.rule, width: theme.strokes.cell };
+    ink.push({ kind: 'rect', x, y: 0, width, height, stroke, fill: isHeader ? theme.colours.headerFill : undefined });
+    const cellNode = rowNode?.child(isHeader ? 'TH' : 'TD');
+    if (cellNode && cellLines.every((line) => line.segments.length === 0)) ink.push({ kind: 'anchor', tag: cellNode });
+    let y = cellPadding;
+    for (const line of cellLines) {
+      const free = width - cellPadding * 2 - line.width;
+      const shift = align[column] === 'right' ? free : align[column] === 'center' ? free / 2 : 0;
+      ink.push(...linesInks([line], x + cellPadding + shift, y, theme, cellNode));
+      y += line.height;
+    }
+    x += width;
+  });
+  return { height, spaceBefore: 0, keepWithNext: isHeader, group, decorations: context.decorations, ink };
+}
+
+/** Column widths from content: at least the longest word, shared out by how much text a column holds. */
+function columnWidths(rows: TextRun[][][], columns: number, available: number, padding: number, theme: Theme): number[] {
+  const minimum = new Array<number>(columns).fill(padding * 2 + 12);
+  const natural = new Array<number>(columns).fill(padding * 2 + 12);
+  const widthOf = (runs: TextRun[]): number => (breakLines(runs, Number.MAX_VALUE, theme, 1)[0] as TextLine).width;
+  for (const row of rows) {
+    row.forEach((runs, column) => {
+      if (column >= columns) return;
+      let total = 0;
+      for (const run of runs) {
+        for (const word of run.text.split(/\s+/)) {
+          if (!word) continue;
+          minimum[column] = Math.max(minimum[column]!, Math.min(widthOf([{ text: word, style: run.style }]), available / columns) + padding * 2);
+        }
+        total += widthOf([{ text: run.text, style: run.style }]);
+      }
+      natural[column] = Math.max(natural[column]!, total + padding * 2 + 4);
+    });
+  }
+  // Columns whose text fits in a fair share keep their natural width; the others share what is left.
+  const widths = new Array<number | undefined>(columns).fill(undefined);
+  for (let settled = true; settled; ) {
+    settled = false;
+    const open = widths.flatMap((width, column) => (width === undefined ? [column] : []));
+    const left = available - sum(widths.map((width) => width ?? 0));
+    for (const column of open) {
+      if (natural[column]! <= left / open.length) {
+        widths[column] = natural[column]!;
+        settled = true;
+      }
+    }
+  }
+  const open = widths.flatMap((width, column) => (width === undefined ? [column] : []));
+  const fixed = sum(widths.map((width) => width ?? 0));
+  const left = available - fixed;
+  if (open.length === 0) return widths.map((width) => ((width ?? 0) * available) / fixed);
+  const openMinimum = sum(open.map((column) => minimum[column]!));
+  const openNatural = sum(open.map((column) => natural[column]!));
+  for (const column of open) {
+    widths[column] =
+      openMinimum >= left
+        ? (minimum[column]! * left) / openMinimum
+        : minimum[column]! + ((natural[column]! - minimum[column]!) * (left - openMinimum)) / Math.max(1, openNatural - openMinimum);
+  }
+  return widths as number[];
+}

@@ -1,0 +1,198 @@
+import { contentsLineHeight } from './blocks/contents.js';
+import type { Box, RepeatGroup } from './box.js';
+import { unitAscent, unitWidth } from './fonts.js';
+import { breakLines, lineInks, type InlineStyle } from './inline.js';
+import { moveInk, type Ink, type TextInk } from './ink.js';
+import { CONTENTS_KINDS, type MeasuredSection } from './measure.js';
+import type { PrintDocument } from './model.js';
+import type { Page, PagedDocument } from './page.js';
+import type { StructNode } from './structure.js';
+import type { Theme } from './theme.js';
+
+interface Placed {
+  box: Box;
+  top: number;
+}
+
+/** A page while boxes are distributed: what sits on it, before any ink is composed. */
+interface Frame {
+  section: number;
+  cover: boolean;
+  blank: boolean;
+  placed: Placed[];
+}
+
+/**
+ * The paginate step, pure and deterministic: distributes each section's boxes onto pages (each
+ * section starts a new page, a right-hand one in duplex), then composes every page's ink:
+ * backgrounds, the boxes, the contents with their page numbers, the running header and footer.
+ */
+export function paginate(sections: readonly MeasuredSection[], document: PrintDocument, theme: Theme, structure: StructNode): PagedDocument {
+  const frames = distribute(sections, theme);
+  const sectionStarts = sections.map((_, index) => frames.findIndex((frame) => frame.section === index && !frame.blank));
+  const contents = sections.flatMap(({ section }, index) => (CONTENTS_KINDS.includes(section.kind) ? [{ title: section.title, page: sectionStarts[index]! + 1, destination: sectionDestination(index) }] : []));
+  const pages = frames.map((frame, index): Page => {
+    const left = leftMargin(index, theme);
+    const ink = [...composeBoxes(frame.placed, left, theme, contents)];
+    if (!frame.cover) ink.push(...furniture(frame, index, frames.length, left, document, theme));
+    return {
+      section: frame.section,
+      cover: frame.cover,
+      blank: frame.blank,
+      left,
+      ink,
+      outline: frame.placed.flatMap(({ box }) => (box.outline ? [box.outline] : [])),
+      destinations: sectionStarts.flatMap((start, section) => (start === index ? [sectionDestination(section)] : [])),
+    };
+  });
+  return { pages, structure };
+}
+
+export function sectionDestination(section: number): string {
+  return `section-${section + 1}`;
+}
+
+/** Distributes boxes onto frames, breaking only between boxes and never after one that keeps with the next. */
+function distribute(sections: readonly MeasuredSection[], theme: Theme): Frame[] {
+  const frames: Frame[] = [];
+  const bottom = theme.page.height - theme.margins.bottom;
+  /** Groups (tables, checklists) with boxes on an earlier page: only these repeat their header. */
+  const startedGroups = new Set<RepeatGroup>();
+  let frame!: Frame;
+  let top = 0;
+  const newFrame = (section: number, blank = false) => {
+    if (frame) for (const { box } of frame.placed) if (box.group) startedGroups.add(box.group);
+    frame = { section, cover: false, blank, placed: [] };
+    frames.push(frame);
+    top = theme.margins.top;
+  };
+  sections.forEach(({ boxes }, section) => {
+    if (theme.duplex && frames.length % 2 === 1) newFrame(section - 1, true);
+    newFrame(section);
+    // A stack, last box first: carried boxes and repeated headers are pushed back on.
+    const queue = [...boxes].reverse();
+    while (queue.length > 0) {
+      const box = queue.pop()!;
+      if (box.breakBefore) {
+        if (frame.placed.length > 0) newFrame(section);
+        continue;
+      }
+      const atTop = frame.placed.length === 0;
+      const space = atTop ? 0 : box.spaceBefore;
+      if (atTop || top + space + box.height <= bottom + 0.01) {
+        frame.placed.push({ box, top: top + space });
+        top += space + box.height;
+        if (box.cover) frame.cover = true;
+        continue;
+      }
+      // Break before the chain of boxes that keep with this one; a chain taller than a page breaks where it overflows.
+      let breakAt = frame.placed.length;
+      while (breakAt > 0 && frame.placed[breakAt - 1]!.box.keepWithNext) breakAt--;
+      if (breakAt === 0) breakAt = frame.placed.length;
+      const carried = frame.placed.splice(breakAt).map((placed) => placed.box);
+      newFrame(section);
+      const first = carried[0] ?? box;
+      const repeated = first.group && startedGroups.has(first.group) ? first.group.header : [];
+      queue.push(box, ...[...carried].reverse(), ...[...repeated].reverse());
+    }
+  });
+  if (theme.duplex && frames.length % 2 === 1) newFrame(sections.length - 1, true);
+  return frames;
+}
+
+/** Odd pages are right-hand pages: in duplex their inner margin is on the left. */
+function leftMargin(pageIndex: number, theme: Theme): number {
+  const { inner, outer } = theme.margins;
+  return pageIndex % 2 === 0 || !theme.duplex ? inner : outer;
+}
+
+/** The ink of a page's boxes: decorations (callout backgrounds) first, then content. */
+function composeBoxes(placed: readonly Placed[], left: number, theme: Theme, contents: readonly ContentsEntry[]): Ink[] {
+  const ink: Ink[] = [];
+  placed.forEach(({ box, top }, index) => {
+    const previous = placed[index - 1];
+    for (const decoration of box.decorations) {
+      const joined = previous?.box.decorations.includes(decoration);
+      const from = joined ? previous!.top + previous!.box.height : top;
+      const height = top + box.height - from;
+      if (height <= 0) continue;
+      const x = left + decoration.x;
+      if (decoration.fill) ink.push({ kind: 'rect', x, y: from, width: decoration.width, height, fill: decoration.fill });
+      if (decoration.bar) ink.push({ kind: 'rect', x, y: from, width: decoration.bar.width, height, fill: decoration.bar.colour });
+    }
+  });
+  for (const { box, top } of placed) {
+    for (const item of box.ink) ink.push(moveInk(item, left, top));
+    if (box.contents) ink.push(...contentsInk(box.contents.node, left + box.contents.x, top, box.contents.width, contents, theme));
+  }
+  return ink;
+}
+
+interface ContentsEntry {
+  title: string;
+  page: number;
+  destination: string;
+}
+
+/** The contents: one entry per document, its title, a dotted leader and its page number, linked to its first page. */
+function contentsInk(node: StructNode, left: number, top: number, width: number, entries: readonly ContentsEntry[], theme: Theme): Ink[] {
+  const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
+  const lineHeight = contentsLineHeight(theme);
+  return entries.flatMap((entry, index): Ink[] => {
+    const y = top + index * lineHeight;
+    const page = String(entry.page);
+    const pageWidth = unitWidth(theme.fonts.body.bold, page) * style.size;
+    const [title] = breakLines([{ text: entry.title, style }], width - pageWidth - 24, theme, 1.2);
+    const pageLine = breakLines([{ text: page, style: { ...style, bold: true } }], width, theme, 1.2)[0]!;
+    const item = node.child('TOCI');
+    const dotsY = y + title!.baseline;
+    return [
+      ...lineInks(title!, left, y, theme, item),
+      ...lineInks(pageLine, left + width - pageLine.width, y, theme, item),
+      { kind: 'path', points: [[left + title!.width + 6, dotsY], [left + width - pageLine.width - 6, dotsY]], stroke: { colour: theme.colours.rule, width: theme.strokes.cell, dash: { length: 0.6, space: 2.4 } } },
+      { kind: 'link', x: left, y, width, height: lineHeight, destination: entry.destination },
+    ];
+  });
+}
+
+/** Running header (document title) and footer (pack title, edition, page X of Y), or the note on a blank page. */
+function furniture(frame: Frame, index: number, pageCount: number, left: number, document: PrintDocument, theme: Theme): Ink[] {
+  const size = theme.furniture.size;
+  const width = theme.page.width - theme.margins.inner - theme.margins.outer;
+  const rightHand = index % 2 === 0 || !theme.duplex;
+  const regular = (text: string, x: number, top: number): TextInk => furnitureText(text, 'regular', theme.colours.muted, x, top, theme);
+  if (frame.blank) {
+    const note = document.labels.intentionallyBlank;
+    return [regular(note, left + (width - textWidth(note, 'regular', theme)) / 2, theme.page.height / 2)];
+  }
+  const headerY = theme.margins.top - theme.furniture.gap - size;
+  const title = fitText(document.sections[frame.section]?.title ?? document.title, width, theme);
+  const ruleY = headerY + size * 1.5;
+  const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
+  const pageLabel = document.labels.pageOf(index + 1, pageCount);
+  const pageWidth = textWidth(pageLabel, 'bold', theme);
+  const footer = fitText(document.footer, width - pageWidth - 18, theme);
+  return [
+    regular(title, rightHand ? left + width - textWidth(title, 'regular', theme) : left, headerY),
+    { kind: 'path', points: [[left, ruleY], [left + width, ruleY]], stroke: { colour: theme.colours.rule, width: theme.strokes.hairline }, artifact: 'Pagination' },
+    furnitureText(pageLabel, 'bold', theme.colours.text, rightHand ? left + width - pageWidth : left, footerY, theme),
+    regular(footer, rightHand ? left : left + width - textWidth(footer, 'regular', theme), footerY),
+  ];
+}
+
+function furnitureText(text: string, face: 'regular' | 'bold', colour: string, x: number, top: number, theme: Theme): TextInk {
+  const size = theme.furniture.size;
+  return { kind: 'text', text, family: 'heading', face, size, colour, x, top, baseline: top + unitAscent(theme.fonts.heading[face]) * size, width: textWidth(text, face, theme), underline: false, strike: false, artifact: 'Pagination' };
+}
+
+function textWidth(text: string, face: 'regular' | 'bold', theme: Theme): number {
+  return unitWidth(theme.fonts.heading[face], text) * theme.furniture.size;
+}
+
+/** Shortens running-header text with an ellipsis so it never wraps into the page. */
+function fitText(text: string, width: number, theme: Theme): string {
+  if (textWidth(text, 'regular', theme) <= width) return text;
+  let shortened = text;
+  while (shortened.length > 1 && textWidth(`${shortened}…`, 'regular', theme) > width) shortened = shortened.slice(0, -1);
+  return `${shortened.trimEnd()}…`;
+}
