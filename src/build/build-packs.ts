@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type Problem } from '../errors.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
@@ -28,10 +28,12 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches).
   const pool = RenderPool.start(options.workers ?? 0);
   let entries: ManifestEntry[];
+  const layoutWarnings: Problem[] = [];
   try {
     let done = 0;
     await pool.render(jobs, (index, result) => {
       const job = jobs[index]!;
+      layoutWarnings.push(...result.warnings.map((warning) => ({ ...warning, location: warning.location ?? { file: job.path } })));
       writer.stage({ path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: result.pages }, result.bytes);
       done++;
       options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
@@ -46,7 +48,7 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   // Staged in the order jobs finished; report them in build order.
   const order = new Map(jobs.map((job, index) => [job.path, index]));
   entries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-  return { outDir: path.resolve(options.outDir), files: entries, warnings: loaded.warnings, pages: entries.reduce((total, entry) => total + entry.pages, 0) };
+  return { outDir: path.resolve(options.outDir), files: entries, warnings: [...loaded.warnings, ...layoutWarnings], pages: entries.reduce((total, entry) => total + entry.pages, 0) };
 }
 
 interface Selection {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { TrainpackError } from '../errors.js';
+import { TrainpackError, type Problem } from '../errors.js';
 import type { LayoutResult } from '../pdf/model.js';
 import { renderJob, type RenderJob } from './render-job.js';
 
@@ -11,6 +11,7 @@ interface WorkerReply {
   id: number;
   bytes?: ArrayBuffer;
   pages?: number;
+  warnings?: Problem[];
   error?: { code: string; message: string; location?: never; hint?: string; stack?: string };
 }
 
@@ -48,7 +49,7 @@ export class RenderPool {
                 const { code, message: text, location, hint, stack } = message.error;
                 return reject(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
               }
-              onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages! });
+              onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages!, warnings: message.warnings ?? [] });
               send();
             };
             thread.on('message', receive);

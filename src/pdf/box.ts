@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../errors.js';
 import type { Ink } from './ink.js';
 import type { StructNode } from './structure.js';
 
@@ -47,6 +48,8 @@ export interface Box {
   /** A heading's entry in the PDF outline. */
   outline?: { level: number; title: string };
   contents?: ContentsSlot;
+  /** What the box is part of and where it came from, for messages ("table row", file:line). */
+  origin?: { what: string; location?: SourceLocation };
 }
 
 export function sum(values: readonly number[]): number {

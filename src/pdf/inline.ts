@@ -46,45 +46,58 @@ export function fontFileOf(style: InlineStyle, theme: Theme): string {
   return theme.fonts[style.family][faceOf(style, theme)];
 }
 
-/** Flattens marked's inline tokens into styled runs of text. */
+/**
+ * Flattens marked's inline tokens into styled runs of text. Walks with its own stack rather than
+ * recursion, so emphasis nested thousands deep cannot overflow the call stack.
+ */
 export function inlineRuns(tokens: readonly Tokens.Generic[] | undefined, style: InlineStyle, fallbackText = ''): TextRun[] {
   if (!tokens || tokens.length === 0) return fallbackText ? [{ text: fallbackText, style }] : [];
   const runs: TextRun[] = [];
-  for (const token of tokens) {
+  const stack: { token: Tokens.Generic; style: InlineStyle }[] = [...tokens].reverse().map((token) => ({ token, style }));
+  const enter = (children: unknown, childStyle: InlineStyle, fallback: string) => {
+    const list = Array.isArray(children) ? (children as Tokens.Generic[]) : [];
+    if (list.length === 0) {
+      if (fallback) runs.push({ text: fallback, style: childStyle });
+      return;
+    }
+    for (let index = list.length - 1; index >= 0; index--) stack.push({ token: list[index]!, style: childStyle });
+  };
+  while (stack.length > 0) {
+    const { token, style: current } = stack.pop()!;
     switch (token.type) {
       case 'text':
       case 'escape':
-        if (Array.isArray(token.tokens) && token.tokens.length > 0) runs.push(...inlineRuns(token.tokens as Tokens.Generic[], style));
-        else runs.push({ text: String(token.text ?? ''), style });
+        if (Array.isArray(token.tokens) && token.tokens.length > 0) enter(token.tokens, current, '');
+        else runs.push({ text: String(token.text ?? ''), style: current });
         break;
       case 'strong':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, bold: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, bold: true }, String(token.text ?? ''));
         break;
       case 'em':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, italic: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, italic: true }, String(token.text ?? ''));
         break;
       case 'del':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, strike: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, strike: true }, String(token.text ?? ''));
         break;
       case 'codespan':
-        runs.push({ text: decodeCodespan(String(token.text ?? '')), style: { ...style, family: 'mono', size: style.size * 0.92 } });
+        runs.push({ text: decodeCodespan(String(token.text ?? '')), style: { ...current, family: 'mono', size: current.size * 0.92 } });
         break;
       case 'link':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, link: String(token.href) }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, link: String(token.href) }, String(token.text ?? ''));
         break;
       case 'image':
         // An image inside running text prints as its alt text; block images are drawn by the layout.
-        if (token.text) runs.push({ text: `[${String(token.text)}]`, style: { ...style, italic: true } });
+        if (token.text) runs.push({ text: `[${String(token.text)}]`, style: { ...current, italic: true } });
         break;
       case 'br':
-        runs.push({ text: '', style, lineBreak: true });
+        runs.push({ text: '', style: current, lineBreak: true });
         break;
       case 'checkbox':
       case 'html':
         // Checkboxes are drawn as vector boxes by the list layout; raw HTML was reported when lexing.
         break;
       default:
-        runs.push({ text: String(token.raw ?? ''), style });
+        runs.push({ text: String(token.raw ?? ''), style: current });
     }
   }
   return runs;
@@ -272,8 +285,15 @@ export function linesInks(lines: readonly TextLine[], x: number, y: number, them
   return inks;
 }
 
-/** The text of inline tokens without their styling (outline entries, alt text). */
+/** The text of inline tokens without their styling (outline entries, alt text); iterative, like inlineRuns. */
 export function plainText(tokens: readonly Tokens.Generic[] | undefined, fallback: string): string {
   if (!tokens || tokens.length === 0) return fallback;
-  return tokens.map((token) => (Array.isArray(token.tokens) && token.tokens.length > 0 ? plainText(token.tokens as Tokens.Generic[], '') : String(token.text ?? ''))).join('');
+  let text = '';
+  const stack = [...tokens].reverse();
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (Array.isArray(token.tokens) && token.tokens.length > 0) for (let index = token.tokens.length - 1; index >= 0; index--) stack.push(token.tokens[index] as Tokens.Generic);
+    else text += String(token.text ?? '');
+  }
+  return text;
 }

@@ -1,4 +1,5 @@
-import { TrainpackError } from '../errors.js';
+import type { Tokens } from 'marked';
+import { TrainpackError, type Problem, type SourceLocation } from '../errors.js';
 import type { BlockToken } from '../markdown/lex.js';
 import { BLOCKS, CONTAINERS, DIRECTIVES, type KnownBlockType } from './blocks/registry.js';
 import type { Box } from './box.js';
@@ -16,7 +17,14 @@ export const CONTENTS_KINDS: readonly SectionKind[] = ['handout', 'checklists', 
 export interface MeasuredSection {
   section: PrintSection;
   boxes: Box[];
+  warnings: Problem[];
 }
+
+/**
+ * Lists and quotes nested deeper than this are printed flat, at this depth: deeper indents would
+ * leave no room for text, and each level costs stack and memory.
+ */
+export const MAX_NESTING = 12;
 
 /**
  * The measure step: every section's tokens become boxes of measured lines, with their ink,
@@ -26,24 +34,51 @@ export function measureDocument(document: PrintDocument, theme: Theme, root: Str
   const width = theme.page.width - theme.margins.inner - theme.margins.outer;
   const contentsEntries = document.sections.filter((section) => CONTENTS_KINDS.includes(section.kind)).length;
   return document.sections.map((section) => {
-    const measurer = createMeasurer(theme, document, section, contentsEntries);
+    const warnings: Problem[] = [];
+    const { measurer, locate } = createMeasurer(theme, document, section, contentsEntries, warnings);
     const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
     const context: FlowContext = { struct: root.child('Sect', { title: section.title }), indent: 0, width, decorations: [], style, depth: 0, listDepth: 0 };
-    return { section, boxes: settleSpacing(measurer.blocks(section.tokens, context)) };
+    return { section, boxes: settleSpacing(locatedBlocks(section, context, measurer, locate)), warnings };
   });
 }
 
-function createMeasurer(theme: Theme, document: PrintDocument, section: PrintSection, contentsEntries: number): Measurer {
+/** What a top-level block is called in a message about one of its boxes. */
+const WHAT: Record<string, string> = { table: 'table row', heading: 'heading', list: 'list item', code: 'code block', directive: 'field', container: 'block', blockquote: 'quote' };
+
+/** Lays out a section's top-level blocks, marking each box with the block and line it came from. */
+function locatedBlocks(section: PrintSection, context: FlowContext, measurer: Measurer, locate: (location: SourceLocation | undefined) => void): Box[] {
+  let line = section.source?.firstLine ?? 1;
+  return section.tokens.flatMap((token) => {
+    const location = section.source ? { file: section.source.file, line } : undefined;
+    locate(location);
+    line += (token.raw.match(/\n/g) ?? []).length;
+    const origin = { what: WHAT[token.type] ?? 'paragraph', location };
+    return measurer.blocks([token], context).map((box) => (box.origin ? box : { ...box, origin }));
+  });
+}
+
+/** A measurer for one section, and a way to tell it where the top-level block being measured starts (for its warnings). */
+function createMeasurer(theme: Theme, document: PrintDocument, section: PrintSection, contentsEntries: number, warnings: Problem[]): { measurer: Measurer; locate(location: SourceLocation | undefined): void } {
+  let flattened = false;
+  let currentLocation: SourceLocation | undefined;
   const measurer: Measurer = {
     theme,
     labels: document.labels,
     section,
     contentsEntries,
-    blocks: (tokens, context) => tokens.flatMap((token) => layoutBlock(token, context, measurer)),
+    blocks: (tokens, context) =>
+      tokens.flatMap((token) => {
+        if (context.depth < MAX_NESTING || !NESTING.has(token.type)) return layoutBlock(token, context, measurer);
+        if (!flattened) {
+          flattened = true;
+          warnings.push({ severity: 'warning', code: 'LAYOUT_NESTING', message: `lists and quotes nested more than ${MAX_NESTING} levels deep are printed without further indent`, location: currentLocation });
+        }
+        return flattenNesting(token).flatMap((leaf) => layoutBlock(leaf, context, measurer));
+      }),
     lines: (runs, width, lineHeight = theme.body.lineHeight) => breakLines(runs, width, theme, lineHeight),
     imageSize,
   };
-  return measurer;
+  return { measurer, locate: (location) => (currentLocation = location) };
 }
 
 function layoutBlock(token: BlockToken, context: FlowContext, measurer: Measurer): Box[] {
@@ -52,6 +87,28 @@ function layoutBlock(token: BlockToken, context: FlowContext, measurer: Measurer
     type === 'directive' ? DIRECTIVES[(token as { name: string }).name] ?? BLOCKS.directive : type === 'container' ? CONTAINERS[(token as { name: string }).name] ?? layoutChildren : Object.hasOwn(BLOCKS, type) ? BLOCKS[type] : undefined;
   if (!layout) throw new TrainpackError('LAYOUT_UNSUPPORTED', `cannot print Markdown element "${String(type)}"`);
   return (layout as BlockLayout)(token, context, measurer);
+}
+
+/** Token types that nest blocks inside blocks. */
+const NESTING = new Set(['list', 'blockquote', 'container']);
+
+/**
+ * The leaf blocks (paragraphs, headings, code, tables...) inside nested lists, quotes and
+ * containers, in reading order, found with an explicit stack so that any depth is safe.
+ */
+function flattenNesting(token: BlockToken): BlockToken[] {
+  const leaves: BlockToken[] = [];
+  const stack: BlockToken[] = [token];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (!NESTING.has(current.type)) {
+      leaves.push(current);
+      continue;
+    }
+    const children = current.type === 'list' ? (current as Tokens.List).items.flatMap((item) => item.tokens) : ((current as { tokens?: BlockToken[] }).tokens ?? []);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as BlockToken);
+  }
+  return leaves;
 }
 
 /** An unknown container prints its content. */

@@ -1,3 +1,4 @@
+import type { Problem } from '../errors.js';
 import type { BlockToken } from '../markdown/lex.js';
 
 export type SectionKind = 'front' | 'handout' | 'checklists' | 'contacts' | 'document';
@@ -10,6 +11,8 @@ export interface PrintSection {
   tokens: BlockToken[];
   /** Folder that image paths in the Markdown are relative to. */
   baseDir: string;
+  /** The file the Markdown was read from and the line it starts on, to locate layout warnings. */
+  source?: { file: string; firstLine: number };
 }
 
 /** The words the layout itself prints, in the document's language. */
@@ -44,4 +47,6 @@ export interface PrintDocument {
 export interface LayoutResult {
   bytes: Buffer;
   pages: number;
+  /** What the layout could not print as written (a box taller than a page was cut), located where it can be. */
+  warnings: Problem[];
 }

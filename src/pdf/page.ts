@@ -1,3 +1,4 @@
+import type { Problem } from '../errors.js';
 import type { Ink } from './ink.js';
 import type { StructNode } from './structure.js';
 
@@ -22,4 +23,5 @@ export interface Page {
 export interface PagedDocument {
   pages: Page[];
   structure: StructNode;
+  warnings: Problem[];
 }

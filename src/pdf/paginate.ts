@@ -1,3 +1,4 @@
+import type { Problem } from '../errors.js';
 import { contentsLineHeight } from './blocks/contents.js';
 import type { Box, RepeatGroup } from './box.js';
 import { unitAscent, unitWidth } from './fonts.js';
@@ -12,6 +13,8 @@ import type { Theme } from './theme.js';
 interface Placed {
   box: Box;
   top: number;
+  /** A repeated header (table header row, checklist title) on a continuation page. */
+  repeated?: boolean;
 }
 
 /** A page while boxes are distributed: what sits on it, before any ink is composed. */
@@ -29,6 +32,7 @@ interface Frame {
  */
 export function paginate(sections: readonly MeasuredSection[], document: PrintDocument, theme: Theme, structure: StructNode): PagedDocument {
   const frames = distribute(sections, theme);
+  const warnings = [...sections.flatMap((measured) => measured.warnings), ...clipOverflow(frames, theme)];
   const sectionStarts = sections.map((_, index) => frames.findIndex((frame) => frame.section === index && !frame.blank));
   const contents = sections.flatMap(({ section }, index) => (CONTENTS_KINDS.includes(section.kind) ? [{ title: section.title, page: sectionStarts[index]! + 1, destination: sectionDestination(index) }] : []));
   const pages = frames.map((frame, index): Page => {
@@ -45,7 +49,7 @@ export function paginate(sections: readonly MeasuredSection[], document: PrintDo
       destinations: sectionStarts.flatMap((start, section) => (start === index ? [sectionDestination(section)] : [])),
     };
   });
-  return { pages, structure };
+  return { pages, structure, warnings };
 }
 
 export function sectionDestination(section: number): string {
@@ -70,17 +74,22 @@ function distribute(sections: readonly MeasuredSection[], theme: Theme): Frame[]
     if (theme.duplex && frames.length % 2 === 1) newFrame(section - 1, true);
     newFrame(section);
     // A stack, last box first: carried boxes and repeated headers are pushed back on.
-    const queue = [...boxes].reverse();
+    const queue: Placed['box'][] = [...boxes].reverse();
+    let repeatedToPlace = 0;
     while (queue.length > 0) {
       const box = queue.pop()!;
+      const repeated = repeatedToPlace > 0;
+      if (repeated) repeatedToPlace--;
       if (box.breakBefore) {
         if (frame.placed.length > 0) newFrame(section);
         continue;
       }
       const atTop = frame.placed.length === 0;
       const space = atTop ? 0 : box.spaceBefore;
-      if (atTop || top + space + box.height <= bottom + 0.01) {
-        frame.placed.push({ box, top: top + space });
+      // Only repeated headers above: the box cannot fit on any page, so it goes here and is cut at the foot.
+      const nothingToCarry = frame.placed.every((placed) => placed.repeated);
+      if (atTop || top + space + box.height <= bottom + 0.01 || nothingToCarry) {
+        frame.placed.push({ box, top: top + space, repeated });
         top += space + box.height;
         if (box.cover) frame.cover = true;
         continue;
@@ -88,16 +97,62 @@ function distribute(sections: readonly MeasuredSection[], theme: Theme): Frame[]
       // Break before the chain of boxes that keep with this one; a chain taller than a page breaks where it overflows.
       let breakAt = frame.placed.length;
       while (breakAt > 0 && frame.placed[breakAt - 1]!.box.keepWithNext) breakAt--;
-      if (breakAt === 0) breakAt = frame.placed.length;
+      if (frame.placed.slice(0, breakAt).every((placed) => placed.repeated)) breakAt = frame.placed.length;
       const carried = frame.placed.splice(breakAt).map((placed) => placed.box);
       newFrame(section);
       const first = carried[0] ?? box;
-      const repeated = first.group && startedGroups.has(first.group) ? first.group.header : [];
-      queue.push(box, ...[...carried].reverse(), ...[...repeated].reverse());
+      const header = first.group && startedGroups.has(first.group) ? first.group.header : [];
+      queue.push(box, ...[...carried].reverse(), ...[...header].reverse());
+      repeatedToPlace = header.length;
     }
   });
   if (theme.duplex && frames.length % 2 === 1) newFrame(sections.length - 1, true);
   return frames;
+}
+
+/**
+ * A box taller than the room on a page (a field with pages of notes, a heading of a hundred words)
+ * is cut at the foot of the page, and said so: its ink below the text block is dropped, and the
+ * lines lost are counted in a located warning.
+ */
+function clipOverflow(frames: Frame[], theme: Theme): Problem[] {
+  const bottom = theme.page.height - theme.margins.bottom + 0.01;
+  const warnings: Problem[] = [];
+  for (const frame of frames) {
+    frame.placed = frame.placed.map((placed) => {
+      const { box, top } = placed;
+      if (top + box.height <= bottom) return placed;
+      const room = bottom - top;
+      const ink = box.ink.filter((item) => inkBottom(item) <= room);
+      const cut = new Set(box.ink.flatMap((item) => (item.kind === 'text' && inkBottom(item) > room ? [Math.round(item.baseline * 100)] : []))).size;
+      const what = box.origin?.what ?? 'block';
+      warnings.push({
+        severity: 'warning',
+        code: 'LAYOUT_TOO_TALL',
+        message: `${what} is taller than a page; ${cut} line${cut === 1 ? ' was' : 's were'} cut`,
+        location: box.origin?.location,
+        hint: 'split it into shorter parts',
+      });
+      return { ...placed, box: { ...box, height: room, ink: ink.map((item) => (item.kind === 'rect' && item.y + item.height > room ? { ...item, height: room - item.y } : item)) } };
+    });
+  }
+  return warnings;
+}
+
+/** How far below its box's top an ink reaches (rectangles may be shortened instead, so they count by their top). */
+function inkBottom(ink: Ink): number {
+  switch (ink.kind) {
+    case 'text':
+      return ink.baseline;
+    case 'path':
+      return Math.max(...ink.points.map(([, y]) => y));
+    case 'anchor':
+      return 0;
+    case 'rect':
+      return ink.y;
+    default:
+      return ink.y + ink.height;
+  }
 }
 
 /** Odd pages are right-hand pages: in duplex their inner margin is on the left. */

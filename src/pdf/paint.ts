@@ -48,7 +48,7 @@ export function paint(paged: PagedDocument, document: PrintDocument, theme: Them
   registerFonts(doc, theme);
   new Painter(doc, theme).pages(paged);
   doc.end();
-  return finished.then((bytes) => ({ bytes, pages: paged.pages.length }));
+  return finished.then((bytes) => ({ bytes, pages: paged.pages.length, warnings: paged.warnings }));
 }
 
 /** What is open in the content stream: a structure element's marked content, or an artifact. */

@@ -10,7 +10,8 @@ const LINE_HEIGHT = 1.3;
 
 /**
  * A table with ruled cells and a shaded header row. The header keeps with the first row and is
- * repeated, as an artifact, at the top of every page the table continues onto.
+ * repeated, as an artifact, at the top of every page the table continues onto. A row taller than
+ * a page is split between lines, each part under the header row.
  */
 export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
   const { theme } = measurer;
@@ -23,16 +24,46 @@ export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
   const widths = columnWidths([header, ...rows], token.header.length, context.width, theme.table.cellPadding, theme);
   const group: RepeatGroup = { header: [] };
   const tableNode = context.struct.child('Table');
-  const row = (cells: TextRun[][], isHeader: boolean, node?: StructNode) => rowBox(cells, isHeader, token.align, widths, context, measurer, isHeader ? undefined : group, node);
-  group.header = [row(header, true)];
-  return [{ ...row(header, true, tableNode), spaceBefore: theme.body.paragraphSpace }, ...rows.map((cells) => row(cells, false, tableNode))];
+  const row = (cells: TextRun[][], isHeader: boolean, node?: StructNode, maxHeight?: number) => rowBoxes(cells, isHeader, token.align, widths, context, measurer, isHeader ? undefined : group, node, maxHeight);
+  group.header = row(header, true);
+  const [headerBox, ...headerRest] = row(header, true, tableNode);
+  // A body row must fit on a page under the repeated header row.
+  const pageHeight = theme.page.height - theme.margins.top - theme.margins.bottom;
+  const maxRowHeight = pageHeight - sum(group.header.map((box) => box.height));
+  return [{ ...headerBox!, spaceBefore: theme.body.paragraphSpace }, ...headerRest, ...rows.flatMap((cells) => row(cells, false, tableNode, maxRowHeight))];
 };
 
-/** A row; without a table node it is a repeated header row on a continuation page: an artifact. */
-function rowBox(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, { theme, lines }: Measurer, group: RepeatGroup | undefined, table?: StructNode): Box {
+/**
+ * A row; without a table node it is a repeated header row on a continuation page: an artifact.
+ * A row taller than a page is split between lines into parts that each fit under the header row.
+ */
+function rowBoxes(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, measurer: Measurer, group: RepeatGroup | undefined, table?: StructNode, maxHeight = Infinity): Box[] {
+  const { theme } = measurer;
   const { cellPadding } = theme.table;
   const rowNode = table?.child('TR');
-  const laidOut = cells.map((runs, column) => lines(runs, widths[column]! - cellPadding * 2, LINE_HEIGHT));
+  const cellNodes = cells.map(() => rowNode?.child(isHeader ? 'TH' : 'TD'));
+  const laidOut = cells.map((runs, column) => measurer.lines(runs, widths[column]! - cellPadding * 2, LINE_HEIGHT));
+  const parts: TextLine[][][] = [];
+  const next = laidOut.map(() => 0);
+  const room = Math.max(maxHeight - cellPadding * 2, LINE_HEIGHT * theme.body.size * 2);
+  do {
+    parts.push(
+      laidOut.map((cellLines, column) => {
+        const part: TextLine[] = [];
+        let height = 0;
+        while (next[column]! < cellLines.length && (part.length === 0 || height + cellLines[next[column]!]!.height <= room)) {
+          height += cellLines[next[column]!]!.height;
+          part.push(cellLines[next[column]!++]!);
+        }
+        return part;
+      }),
+    );
+  } while (laidOut.some((cellLines, column) => next[column]! < cellLines.length));
+  return parts.map((part) => partBox(part, isHeader, align, widths, context, theme, group, cellNodes));
+}
+
+function partBox(laidOut: TextLine[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, theme: Theme, group: RepeatGroup | undefined, cellNodes: (StructNode | undefined)[]): Box {
+  const { cellPadding } = theme.table;
   const height = Math.max(...laidOut.map((cellLines) => sum(cellLines.map((line) => line.height)))) + cellPadding * 2;
   const ink: Ink[] = [];
   let x = context.indent;
@@ -40,7 +71,7 @@ function rowBox(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['alig
     const width = widths[column]!;
     const stroke = { colour: theme.colours.rule, width: theme.strokes.cell };
     ink.push({ kind: 'rect', x, y: 0, width, height, stroke, fill: isHeader ? theme.colours.headerFill : undefined });
-    const cellNode = rowNode?.child(isHeader ? 'TH' : 'TD');
+    const cellNode = cellNodes[column];
     if (cellNode && cellLines.every((line) => line.segments.length === 0)) ink.push({ kind: 'anchor', tag: cellNode });
     let y = cellPadding;
     for (const line of cellLines) {
