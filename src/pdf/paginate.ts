@@ -81,7 +81,8 @@ function distribute(sections: readonly MeasuredSection[], theme: Theme): Frame[]
       const repeated = repeatedToPlace > 0;
       if (repeated) repeatedToPlace--;
       if (box.breakBefore) {
-        if (frame.placed.length > 0) newFrame(section);
+        // A break with nothing after it (a section that ends with a cover or a page break) makes no empty page.
+        if (frame.placed.length > 0 && queue.length > 0) newFrame(section);
         continue;
       }
       const atTop = frame.placed.length === 0;
