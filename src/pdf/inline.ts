@@ -1,5 +1,6 @@
 import type { Tokens } from 'marked';
 import { unitAscent, unitWidth } from './fonts.js';
+import { lineBreaker } from './pdfkit-internals.js';
 import type { Ink } from './ink.js';
 import type { StructNode } from './structure.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
@@ -113,6 +114,8 @@ interface Word {
   width: number;
   spaceBefore: boolean;
   lineBreak?: boolean;
+  /** Ends at a soft hyphen: a hyphen is printed if the line breaks after it. */
+  softHyphen?: boolean;
 }
 
 /**
@@ -143,14 +146,29 @@ export function breakLines(runs: readonly TextRun[], width: number, theme: Theme
     });
   };
   let lastStyle: InlineStyle | undefined = runs[0]?.style;
+  let previous: Word | undefined;
+  /** Ends a line at a soft hyphen by printing the hyphen. */
+  const hyphenate = () => {
+    const last = segments[segments.length - 1];
+    if (!previous?.softHyphen || !last) return;
+    const hyphen = unitWidth(fontFileOf(last.style, theme), '-') * last.style.size;
+    last.text += '-';
+    last.width += hyphen;
+    x += hyphen;
+  };
   for (const word of words) {
     if (word.lineBreak) {
       finish(lastStyle);
+      previous = word;
       continue;
     }
     lastStyle = word.atoms[0]?.style ?? lastStyle;
     const gap = word.spaceBefore && segments.length > 0 ? spaceWidth(word.atoms[0]!.style, theme) : 0;
-    if (segments.length > 0 && x + gap + word.width > width) finish(lastStyle);
+    if (segments.length > 0 && x + gap + word.width > width) {
+      if (!word.spaceBefore) hyphenate();
+      finish(lastStyle);
+    }
+    previous = word;
     if (word.width <= width || segments.length > 0) {
       place(word.atoms, word.spaceBefore);
       continue;
@@ -164,6 +182,35 @@ export function breakLines(runs: readonly TextRun[], width: number, theme: Theme
   return lines;
 }
 
+/** Spaces a line may break at: every white space but the no-break ones (U+00A0, U+2007, U+202F), which code uses to keep indentation. */
+const BREAKING_SPACE = /([^\S\u00a0\u2007\u202f]+)/;
+const SOFT_HYPHEN = '\u00ad';
+/** Words made only of these need no line-break analysis: no break opportunity can fall inside them. */
+const PLAIN_WORD = /^[\p{L}\p{N}\p{M}.,;:!?'"’“”„«»()[\]]*$/u;
+const piecesCache = new Map<string, string[]>();
+
+/**
+ * A word split where the Unicode line-breaking rules (UAX #14) allow a break inside it: after a
+ * hyphen, a slash, a dash or a soft hyphen. Each piece keeps its trailing hyphen or soft hyphen.
+ */
+function breakablePieces(word: string): string[] {
+  if (PLAIN_WORD.test(word)) return [word];
+  let pieces = piecesCache.get(word);
+  if (!pieces) {
+    pieces = [];
+    const breaker = lineBreaker(word);
+    let last = 0;
+    for (let opportunity = breaker.nextBreak(); opportunity; opportunity = breaker.nextBreak()) {
+      if (opportunity.position <= last || opportunity.position >= word.length) continue;
+      pieces.push(word.slice(last, opportunity.position));
+      last = opportunity.position;
+    }
+    pieces.push(word.slice(last));
+    piecesCache.set(word, pieces);
+  }
+  return pieces;
+}
+
 function toWords(runs: readonly TextRun[], theme: Theme): Word[] {
   const words: Word[] = [];
   let pendingSpace = false;
@@ -175,23 +222,31 @@ function toWords(runs: readonly TextRun[], theme: Theme): Word[] {
       pendingSpace = false;
       continue;
     }
-    for (const part of run.text.split(/(\s+)/)) {
-      if (part === '') continue;
-      if (/^\s+$/.test(part)) {
+    const file = fontFileOf(run.style, theme);
+    // Splitting on a captured pattern alternates words (even indexes) and the spaces between them (odd).
+    run.text.split(BREAKING_SPACE).forEach((part, partIndex) => {
+      if (partIndex % 2 === 1) {
         pendingSpace = true;
         current = undefined;
-        continue;
+        return;
       }
-      const atom = { text: part, style: run.style, width: unitWidth(fontFileOf(run.style, theme), part) * run.style.size };
-      if (current && !pendingSpace) {
-        current.atoms.push(atom);
-        current.width += atom.width;
-      } else {
-        current = { atoms: [atom], width: atom.width, spaceBefore: pendingSpace };
-        words.push(current);
-      }
-      pendingSpace = false;
-    }
+      if (part === '') return;
+      breakablePieces(part).forEach((piece, index) => {
+        const soft = piece.endsWith(SOFT_HYPHEN);
+        const text = piece.replaceAll(SOFT_HYPHEN, '');
+        const atom = { text, style: run.style, width: unitWidth(file, text) * run.style.size };
+        if (current && !pendingSpace && index === 0) {
+          current.atoms.push(atom);
+          current.width += atom.width;
+        } else {
+          current = { atoms: [atom], width: atom.width, spaceBefore: pendingSpace };
+          words.push(current);
+        }
+        // A soft hyphen prints only where the line breaks at it.
+        current.softHyphen = soft;
+        pendingSpace = false;
+      });
+    });
   }
   return words;
 }

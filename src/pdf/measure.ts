@@ -38,7 +38,7 @@ export function measureDocument(document: PrintDocument, theme: Theme, root: Str
     const { measurer, locate } = createMeasurer(theme, document, section, contentsEntries, warnings);
     const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
     const context: FlowContext = { struct: root.child('Sect', { title: section.title }), indent: 0, width, decorations: [], style, depth: 0, listDepth: 0 };
-    return { section, boxes: settleSpacing(locatedBlocks(section, context, measurer, locate)), warnings };
+    return { section, boxes: settleSpacing(locatedBlocks(section, context, measurer, locate), theme), warnings };
   });
 }
 
@@ -48,12 +48,13 @@ const WHAT: Record<string, string> = { table: 'table row', heading: 'heading', l
 /** Lays out a section's top-level blocks, marking each box with the block and line it came from. */
 function locatedBlocks(section: PrintSection, context: FlowContext, measurer: Measurer, locate: (location: SourceLocation | undefined) => void): Box[] {
   let line = section.source?.firstLine ?? 1;
-  return section.tokens.flatMap((token) => {
+  return section.tokens.flatMap((token, index) => {
     const location = section.source ? { file: section.source.file, line } : undefined;
     locate(location);
     line += (token.raw.match(/\n/g) ?? []).length;
     const origin = { what: WHAT[token.type] ?? 'paragraph', location };
-    return measurer.blocks([token], context).map((box) => (box.origin ? box : { ...box, origin }));
+    const boxes = measurer.blocks([token], context).map((box) => (box.origin ? box : { ...box, origin }));
+    return introduces(token, section.tokens, index) ? keepLastWithNext(boxes) : boxes;
   });
 }
 
@@ -67,13 +68,17 @@ function createMeasurer(theme: Theme, document: PrintDocument, section: PrintSec
     section,
     contentsEntries,
     blocks: (tokens, context) =>
-      tokens.flatMap((token) => {
-        if (context.depth < MAX_NESTING || !NESTING.has(token.type)) return layoutBlock(token, context, measurer);
-        if (!flattened) {
-          flattened = true;
-          warnings.push({ severity: 'warning', code: 'LAYOUT_NESTING', message: `lists and quotes nested more than ${MAX_NESTING} levels deep are printed without further indent`, location: currentLocation });
+      tokens.flatMap((token, index) => {
+        let boxes: Box[];
+        if (context.depth < MAX_NESTING || !NESTING.has(token.type)) boxes = layoutBlock(token, context, measurer);
+        else {
+          if (!flattened) {
+            flattened = true;
+            warnings.push({ severity: 'warning', code: 'LAYOUT_NESTING', message: `lists and quotes nested more than ${MAX_NESTING} levels deep are printed without further indent`, location: currentLocation });
+          }
+          boxes = flattenNesting(token).flatMap((leaf) => layoutBlock(leaf, context, measurer));
         }
-        return flattenNesting(token).flatMap((leaf) => layoutBlock(leaf, context, measurer));
+        return introduces(token, tokens, index) ? keepLastWithNext(boxes) : boxes;
       }),
     lines: (runs, width, lineHeight = theme.body.lineHeight) => breakLines(runs, width, theme, lineHeight),
     imageSize,
@@ -87,6 +92,17 @@ function layoutBlock(token: BlockToken, context: FlowContext, measurer: Measurer
     type === 'directive' ? DIRECTIVES[(token as { name: string }).name] ?? BLOCKS.directive : type === 'container' ? CONTAINERS[(token as { name: string }).name] ?? layoutChildren : Object.hasOwn(BLOCKS, type) ? BLOCKS[type] : undefined;
   if (!layout) throw new TrainpackError('LAYOUT_UNSUPPORTED', `cannot print Markdown element "${String(type)}"`);
   return (layout as BlockLayout)(token, context, measurer);
+}
+
+/** A paragraph that ends with a colon introduces the list or table after it, and stays with it. */
+function introduces(token: BlockToken, tokens: readonly BlockToken[], index: number): boolean {
+  if (token.type !== 'paragraph' || !/:\s*$/.test(String((token as Tokens.Paragraph).text))) return false;
+  const next = tokens.slice(index + 1).find((candidate) => candidate.type !== 'space');
+  return next?.type === 'list' || next?.type === 'table';
+}
+
+function keepLastWithNext(boxes: Box[]): Box[] {
+  return boxes.map((box, index) => (index === boxes.length - 1 ? { ...box, keepWithNext: true } : box));
 }
 
 /** Token types that nest blocks inside blocks. */
@@ -114,10 +130,17 @@ function flattenNesting(token: BlockToken): BlockToken[] {
 /** An unknown container prints its content. */
 const layoutChildren: BlockLayout = (token, context, measurer) => measurer.blocks(((token as { tokens?: BlockToken[] }).tokens ?? []), context);
 
-/** A box's `spaceAfter` (after a heading, inside a callout's padding) becomes the next box's space above. */
-function settleSpacing(boxes: Box[]): Box[] {
+/**
+ * A box's `spaceAfter` (after a heading, inside a callout's padding) becomes the next box's space
+ * above; a heading directly under a higher-level one takes its space from the theme's stacked-headings table.
+ */
+function settleSpacing(boxes: Box[], theme: Theme): Box[] {
   return boxes.map((box, index) => {
     const previous = boxes[index - 1];
+    if (previous?.outline && box.outline && box.outline.level > previous.outline.level) {
+      const stacked = theme.stackedHeadings[`${previous.outline.level}-${box.outline.level}` as keyof Theme['stackedHeadings']];
+      if (stacked !== undefined) return { ...box, spaceBefore: stacked };
+    }
     return previous?.spaceAfter !== undefined ? { ...box, spaceBefore: previous.spaceAfter } : box;
   });
 }

@@ -36,6 +36,7 @@ export function checkPdfkitShapes(PDFDocument: new (options: object) => PDFKit.P
   if (checked) return;
   const problems: string[] = [];
   if (typeof fontkit().create !== 'function') problems.push('fontkit.create is not a function');
+  if (typeof lineBreaker('a-b').nextBreak !== 'function') problems.push('linebreak has no nextBreak');
   // A throwaway document: creating structure elements on the real one would change its object numbers.
   const probe = new PDFDocument({ autoFirstPage: false, tagged: true }) as unknown as Partial<DocumentInternals> & PDFKit.PDFDocument;
   for (const method of ['createStructParentTreeNextKey', 'getStructParentTree', 'markStructureContent', 'struct', 'addStructure'] as const) {
@@ -61,6 +62,18 @@ export function checkPdfkitShapes(PDFDocument: new (options: object) => PDFKit.P
 export function fontkit(): Fontkit {
   return createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit;
 }
+
+/** pdfkit's own copy of the `linebreak` package (Unicode line-breaking rules, UAX #14). */
+export function lineBreaker(text: string): LineBreaker {
+  LineBreakerClass ??= createRequire(require.resolve('pdfkit'))('linebreak') as new (text: string) => LineBreaker;
+  return new LineBreakerClass(text);
+}
+
+interface LineBreaker {
+  nextBreak(): { position: number; required: boolean } | null;
+}
+
+let LineBreakerClass: (new (text: string) => LineBreaker) | undefined;
 
 const sharedLayoutCaches = new Map<string, Record<string, unknown>>();
 

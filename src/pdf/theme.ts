@@ -23,6 +23,12 @@ export interface Theme {
   body: { size: number; lineHeight: number; paragraphSpace: number };
   /** Sizes for heading levels 1 to 4. */
   headings: [HeadingStyle, HeadingStyle, HeadingStyle, HeadingStyle];
+  /**
+   * Space between a heading and a lower-level heading directly under it ("2-3": an H2 followed by
+   * an H3), instead of the lower heading's usual space above: close enough to read as one title,
+   * far enough apart that the two levels stay distinct.
+   */
+  stackedHeadings: Record<'1-2' | '1-3' | '1-4' | '2-3' | '2-4' | '3-4', number>;
   coverTitleSize: number;
   small: number;
   furniture: { size: number; gap: number };
@@ -87,6 +93,7 @@ export function createTheme({ paper, largePrint = false, duplex = false, landsca
     headings: largePrint
       ? [heading(1.5, 0, 0.8), heading(1.3, 1.4, 0.5), heading(1.15, 1.2, 0.4), heading(1.0, 1.0, 0.3)]
       : [heading(2.1, 0, 0.9), heading(1.45, 1.6, 0.55), heading(1.2, 1.3, 0.4), heading(1.05, 1.1, 0.3)],
+    stackedHeadings: { '1-2': round(size * 0.5), '1-3': round(size * 0.45), '1-4': round(size * 0.4), '2-3': round(size * 0.45), '2-4': round(size * 0.4), '3-4': round(size * 0.35) },
     coverTitleSize: round(size * (largePrint ? 1.9 : 2.8)),
     small: round(size * (largePrint ? 1 : 0.85)),
     furniture: { size: largePrint ? size : round(size * 0.78), gap: mm(small ? 7 : 9) },

@@ -4,9 +4,12 @@ import type { BlockToken } from '../../markdown/lex.js';
 import type { Box, Decoration } from '../box.js';
 import type { BlockLayout, FlowContext, Measurer } from '../flow.js';
 
+/** Most lines a callout has and is still never split. */
+const UNSPLIT_LINES = 6;
+
 /**
  * Blocks on a shaded background with a bar on the left (a quote, a note, a warning). Padding
- * above and below; not split after its first line nor before its last.
+ * above and below; not split after its first line nor before its last, nor at all when short.
  */
 export function calloutBoxes(tokens: readonly BlockToken[], context: FlowContext, measurer: Measurer, fill: string): Box[] {
   const { theme } = measurer;
@@ -22,11 +25,12 @@ export function calloutBoxes(tokens: readonly BlockToken[], context: FlowContext
   };
   const pad = (spaceBefore: number, keepWithNext: boolean): Box => ({ height: padding, spaceBefore, keepWithNext, decorations: inner.decorations, group: context.group, ink: [] });
   const body = measurer.blocks(tokens, inner);
-  if (body.length > 0) {
-    body[body.length - 1] = { ...body[body.length - 1]!, keepWithNext: true };
-    // The padding and the first line stay together.
-    if (body.length > 1) body[0] = { ...body[0]!, keepWithNext: true };
-  }
+  // The padding and the first line stay together, as do the last line and the padding; a callout
+  // of up to six lines is not split at all.
+  const whole = body.length <= UNSPLIT_LINES;
+  body.forEach((box, index) => {
+    if (whole || index === 0 || index === body.length - 1) body[index] = { ...box, keepWithNext: true };
+  });
   return [{ ...pad(theme.body.paragraphSpace * 1.2, true), spaceAfter: 0 }, ...body, pad(0, false)];
 }
 

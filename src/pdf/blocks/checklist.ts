@@ -1,8 +1,9 @@
 import type { ContainerToken } from '../../markdown/directives.js';
 import type { BlockToken } from '../../markdown/lex.js';
-import type { Box, RepeatGroup } from '../box.js';
+import { sum, type Box, type RepeatGroup } from '../box.js';
 import type { BlockLayout, FlowContext, Measurer } from '../flow.js';
 import type { InlineStyle } from '../inline.js';
+import type { Theme } from '../theme.js';
 import { fillLineBox } from './fill-line.js';
 
 /**
@@ -12,11 +13,25 @@ import { fillLineBox } from './fill-line.js';
 export const checklist: BlockLayout<ContainerToken> = (token, context, measurer) => {
   const group: RepeatGroup = { header: [] };
   const inner: FlowContext = { ...context, struct: context.struct.child('Sect'), group, checklist: { group } };
-  const boxes = measurer.blocks(token.tokens as BlockToken[], inner);
-  const firstItem = boxes.findIndex((box) => box.itemStart);
-  const kept = boxes.map((box, index) => (index < firstItem || index === boxes.length - 1 ? { ...box, keepWithNext: true } : box));
-  return [...kept, ...doneByLines(inner, measurer)];
+  const boxes = [...measurer.blocks(token.tokens as BlockToken[], inner), ...doneByLines(inner, measurer)];
+  return keepItems(boxes, measurer.theme);
 };
+
+/** Fewest items a split checklist leaves on either side of the break. */
+const ITEMS_EACH_SIDE = 3;
+
+/**
+ * A checklist that fits on a page is never split. A longer one breaks only between items, with at
+ * least three items on each side, so its title and intro never stand at a page foot with one item.
+ */
+function keepItems(boxes: Box[], theme: Theme): Box[] {
+  const pageHeight = theme.page.height - theme.margins.top - theme.margins.bottom;
+  const height = sum(boxes.map((box, index) => box.height + (index > 0 ? box.spaceBefore : 0)));
+  const starts = boxes.flatMap((box, index) => (box.itemStart ? [index] : []));
+  // Breaks may come only before the item starts from the fourth to the third from last.
+  const breakable = new Set(height <= pageHeight ? [] : starts.slice(ITEMS_EACH_SIDE, Math.max(ITEMS_EACH_SIDE, starts.length - ITEMS_EACH_SIDE + 1)));
+  return boxes.map((box, index) => (index < boxes.length - 1 && !breakable.has(index + 1) ? { ...box, keepWithNext: true } : box));
+}
 
 /** "Done by ____  Date ____" on one line, or on two when the labels would not fit beside each other (A5, large print). */
 function doneByLines(context: FlowContext, measurer: Measurer): Box[] {

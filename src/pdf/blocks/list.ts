@@ -19,8 +19,10 @@ export const list: BlockLayout<Tokens.List> = (token, context, measurer) => {
   const depth = context.listDepth;
   const start = typeof token.start === 'number' ? token.start : 1;
   const inChecklist = context.checklist !== undefined;
-  const boxSize = inChecklist ? theme.checklist.box : context.style.size * 0.85;
-  const indent = inChecklist ? boxSize + theme.list.indent * 0.6 : theme.list.indent;
+  // Task items get the checklist's pen box (5 mm at least) wherever they are, in a checklist or not.
+  const hasTasks = token.items.some((item) => item.task);
+  const boxSize = theme.checklist.box;
+  const indent = inChecklist || hasTasks ? boxSize + theme.list.indent * 0.6 : theme.list.indent;
   const listNode = context.struct.child('L');
   const boxes: Box[] = [];
   token.items.forEach((item, index) => {
@@ -51,7 +53,7 @@ export const list: BlockLayout<Tokens.List> = (token, context, measurer) => {
       keepWithNext: first.keepWithNext || (index === 0 && token.items.length > 1),
       ink: [...markerInk(item, marker, token.ordered, firstLine, boxSize, inChecklist, label, context, measurer), ...first.ink],
     };
-    if (inChecklist) {
+    if (item.task) {
       // The pen needs the box height at least: a one-line item is as tall as its box.
       const itemHeight = sum(itemBoxes.map((box) => box.height));
       const last = itemBoxes[itemBoxes.length - 1]!;

@@ -11,7 +11,7 @@ const LINE_HEIGHT = 1.3;
 /**
  * A table with ruled cells and a shaded header row. The header keeps with the first row and is
  * repeated, as an artifact, at the top of every page the table continues onto. A row taller than
- * a page is split between lines, each part under the header row.
+ * a page is split between lines, each part under the header row. Keep rules: see keepRows.
  */
 export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
   const { theme } = measurer;
@@ -30,8 +30,28 @@ export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
   // A body row must fit on a page under the repeated header row.
   const pageHeight = theme.page.height - theme.margins.top - theme.margins.bottom;
   const maxRowHeight = pageHeight - sum(group.header.map((box) => box.height));
-  return [{ ...headerBox!, spaceBefore: theme.body.paragraphSpace }, ...headerRest, ...rows.flatMap((cells) => row(cells, false, tableNode, maxRowHeight))];
+  const body = rows.map((cells) => row(cells, false, tableNode, maxRowHeight));
+  return [{ ...headerBox!, spaceBefore: theme.body.paragraphSpace }, ...headerRest, ...keepRows(body).flat()];
 };
+
+/** Most rows a table has and is still never split. */
+const UNSPLIT_ROWS = 4;
+/** Fewest body rows a split table leaves on either side of the break. */
+const ROWS_EACH_SIDE = 2;
+
+/**
+ * A table of up to four body rows is not split; a longer one keeps at least two body rows on
+ * each side of a break. (The parts of a row taller than a page can always part.)
+ */
+function keepRows(rows: Box[][]): Box[][] {
+  const keepRow = (row: Box[]) => row.map((box, index) => (index === row.length - 1 ? { ...box, keepWithNext: true } : box));
+  return rows.map((row, index) => {
+    const last = index === rows.length - 1;
+    if (last) return row;
+    if (rows.length <= UNSPLIT_ROWS) return keepRow(row);
+    return index < ROWS_EACH_SIDE - 1 || index >= rows.length - ROWS_EACH_SIDE ? keepRow(row) : row;
+  });
+}
 
 /**
  * A row; without a table node it is a repeated header row on a continuation page: an artifact.
