@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../errors.js';
 import type { Ink } from './ink.js';
+import type { TextLine } from './inline.js';
 import type { StructNode } from './structure.js';
 
 /** A background drawn behind the boxes of a callout or code block, page fragment by fragment. */
@@ -22,6 +23,8 @@ export interface ContentsSlot {
   /** Left edge and width of the entries, from the text block's left edge. */
   x: number;
   width: number;
+  /** Each document's title lines, their top from the slot's top, and the indent of lines after the first. */
+  entries: { lines: TextLine[]; top: number; hang: number }[];
 }
 
 /**

@@ -29,8 +29,8 @@ export interface Measurer {
   readonly theme: Theme;
   readonly labels: PrintLabels;
   readonly section: PrintSection;
-  /** How many entries the contents (`::toc`) lists. */
-  readonly contentsEntries: number;
+  /** The titles the contents (`::toc`) lists, one entry per document. */
+  readonly contentsTitles: readonly string[];
   /** Lays out child blocks in order. */
   blocks(tokens: readonly BlockToken[], context: FlowContext): Box[];
   /** Breaks styled runs into measured lines. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentText, pageWith, pagesOf, words } from '../../test/support/pages.js';
+import { contentText, pageWith, pagesOf, printDocument, section, words } from '../../test/support/pages.js';
+import { layoutPages } from './layout-pdf.js';
 import type { Page } from './page.js';
 import { createTheme } from './theme.js';
 
@@ -84,5 +85,22 @@ describe('make-up', () => {
     expect(boxes).toHaveLength(2);
     for (const box of boxes) expect(box.kind === 'rect' && box.width).toBeGreaterThanOrEqual((5 * 72) / 25.4 - 0.01);
     expect(theme.checklist.box).toBeGreaterThanOrEqual((5 * 72) / 25.4 - 0.01);
+  });
+});
+
+describe('contents', () => {
+  it('wraps a long title with a hanging indent, the page number on its last line, losing no word', () => {
+    const title = 'Mbështetja e fëmijëve të viktimave të trafikimit në shkollë dhe në komunitet gjatë riintegrimit';
+    const theme = createTheme({ paper: 'A5', largePrint: true });
+    const { pages } = layoutPages(printDocument([section('front', 'Paketa', '# Përmbajtja\n\n::toc'), section('handout', title, `# ${title}\n\ntekst`)]), theme);
+    const entry = pages[0]!.ink.filter((ink) => ink.kind === 'text' && ink.tag?.type === 'TOCI');
+    const text = entry.map((ink) => (ink.kind === 'text' ? ink.text : '')).join(' ');
+    for (const word of title.split(' ')) expect(text).toContain(word);
+    const lefts = [...new Set(entry.map((ink) => (ink.kind === 'text' ? Math.round(ink.x) : 0)))];
+    expect(lefts.length).toBeGreaterThanOrEqual(3);
+    const number = entry.find((ink) => ink.kind === 'text' && ink.text === '2')!;
+    const baselines = entry.map((ink) => (ink.kind === 'text' ? ink.baseline : 0));
+    expect(number.kind === 'text' && number.baseline).toBeCloseTo(Math.max(...baselines), 1);
+    expect(number.kind === 'text' && number.x).toBeGreaterThan(Math.max(...entry.filter((ink) => ink !== number).map((ink) => (ink.kind === 'text' ? ink.x : 0))));
   });
 });

@@ -32,10 +32,10 @@ export const MAX_NESTING = 12;
  */
 export function measureDocument(document: PrintDocument, theme: Theme, root: StructNode): MeasuredSection[] {
   const width = theme.page.width - theme.margins.inner - theme.margins.outer;
-  const contentsEntries = document.sections.filter((section) => CONTENTS_KINDS.includes(section.kind)).length;
+  const contentsTitles = document.sections.filter((section) => CONTENTS_KINDS.includes(section.kind)).map((section) => section.title);
   return document.sections.map((section) => {
     const warnings: Problem[] = [];
-    const { measurer, locate } = createMeasurer(theme, document, section, contentsEntries, warnings);
+    const { measurer, locate } = createMeasurer(theme, document, section, contentsTitles, warnings);
     const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
     const context: FlowContext = { struct: root.child('Sect', { title: section.title }), indent: 0, width, decorations: [], style, depth: 0, listDepth: 0 };
     return { section, boxes: settleSpacing(locatedBlocks(section, context, measurer, locate), theme), warnings };
@@ -59,14 +59,14 @@ function locatedBlocks(section: PrintSection, context: FlowContext, measurer: Me
 }
 
 /** A measurer for one section, and a way to tell it where the top-level block being measured starts (for its warnings). */
-function createMeasurer(theme: Theme, document: PrintDocument, section: PrintSection, contentsEntries: number, warnings: Problem[]): { measurer: Measurer; locate(location: SourceLocation | undefined): void } {
+function createMeasurer(theme: Theme, document: PrintDocument, section: PrintSection, contentsTitles: string[], warnings: Problem[]): { measurer: Measurer; locate(location: SourceLocation | undefined): void } {
   let flattened = false;
   let currentLocation: SourceLocation | undefined;
   const measurer: Measurer = {
     theme,
     labels: document.labels,
     section,
-    contentsEntries,
+    contentsTitles,
     blocks: (tokens, context) =>
       tokens.flatMap((token, index) => {
         let boxes: Box[];

@@ -1,6 +1,5 @@
 import type { Problem } from '../errors.js';
-import { contentsLineHeight } from './blocks/contents.js';
-import type { Box, RepeatGroup } from './box.js';
+import type { Box, ContentsSlot, RepeatGroup } from './box.js';
 import { unitAscent, unitWidth } from './fonts.js';
 import { breakLines, lineInks, type InlineStyle } from './inline.js';
 import { moveInk, type Ink, type TextInk } from './ink.js';
@@ -179,7 +178,7 @@ function composeBoxes(placed: readonly Placed[], left: number, theme: Theme, con
   });
   for (const { box, top } of placed) {
     for (const item of box.ink) ink.push(moveInk(item, left, top));
-    if (box.contents) ink.push(...contentsInk(box.contents.node, left + box.contents.x, top, box.contents.width, contents, theme));
+    if (box.contents) ink.push(...contentsInk(box.contents, left + box.contents.x, top, contents, theme));
   }
   return ink;
 }
@@ -190,24 +189,29 @@ interface ContentsEntry {
   destination: string;
 }
 
-/** The contents: one entry per document, its title, a dotted leader and its page number, linked to its first page. */
-function contentsInk(node: StructNode, left: number, top: number, width: number, entries: readonly ContentsEntry[], theme: Theme): Ink[] {
-  const style: InlineStyle = { family: 'body', size: theme.body.size, bold: false, italic: false, strike: false, colour: theme.colours.text };
-  const lineHeight = contentsLineHeight(theme);
-  return entries.flatMap((entry, index): Ink[] => {
-    const y = top + index * lineHeight;
-    const page = String(entry.page);
-    const pageWidth = unitWidth(theme.fonts.body.bold, page) * style.size;
-    const [title] = breakLines([{ text: entry.title, style }], width - pageWidth - 24, theme, 1.2);
-    const pageLine = breakLines([{ text: page, style: { ...style, bold: true } }], width, theme, 1.2)[0]!;
-    const item = node.child('TOCI');
-    const dotsY = y + title!.baseline;
-    return [
-      ...lineInks(title!, left, y, theme, item),
-      ...lineInks(pageLine, left + width - pageLine.width, y, theme, item),
-      { kind: 'path', points: [[left + title!.width + 6, dotsY], [left + width - pageLine.width - 6, dotsY]], stroke: { colour: theme.colours.rule, width: theme.strokes.cell, dash: { length: 0.6, space: 2.4 } } },
-      { kind: 'link', x: left, y, width, height: lineHeight, destination: entry.destination },
-    ];
+/** The contents: each entry's title lines, a dotted leader and its page number on the last line, all linked to its first page. */
+function contentsInk(slot: ContentsSlot, left: number, top: number, entries: readonly ContentsEntry[], theme: Theme): Ink[] {
+  const style: InlineStyle = { family: 'body', size: theme.body.size, bold: true, italic: false, strike: false, colour: theme.colours.text };
+  return slot.entries.flatMap((measured, index): Ink[] => {
+    const entry = entries[index];
+    if (!entry) return [];
+    const item = slot.node.child('TOCI');
+    const ink: Ink[] = [];
+    let y = top + measured.top;
+    measured.lines.forEach((line, lineIndex) => {
+      ink.push(...lineInks(line, left + (lineIndex === 0 ? 0 : measured.hang), y, theme, item));
+      y += line.height;
+    });
+    const last = measured.lines[measured.lines.length - 1]!;
+    const lastTop = y - last.height;
+    const lastRight = left + (measured.lines.length > 1 ? measured.hang : 0) + last.width;
+    const pageLine = breakLines([{ text: String(entry.page), style }], slot.width, theme, 1.2)[0]!;
+    const pageLeft = left + slot.width - pageLine.width;
+    ink.push(...lineInks(pageLine, pageLeft, lastTop + last.baseline - pageLine.baseline, theme, item));
+    const dotsY = lastTop + last.baseline;
+    ink.push({ kind: 'path', points: [[lastRight + 6, dotsY], [pageLeft - 6, dotsY]], stroke: { colour: theme.colours.text, width: theme.strokes.rule, dash: { length: 0.8, space: 2.6 } } });
+    ink.push({ kind: 'link', x: left, y: top + measured.top, width: slot.width, height: y - top - measured.top, destination: entry.destination });
+    return ink;
   });
 }
 
