@@ -41,6 +41,8 @@ export interface Box {
   spaceAfter?: number;
   keepWithNext: boolean;
   breakBefore?: boolean;
+  /** With breakBefore in duplex: what follows starts on a right-hand page (the back of the cover stays blank). */
+  rightHand?: boolean;
   /** Starts the cover: the page gets no header or footer. */
   cover?: boolean;
   group?: RepeatGroup;

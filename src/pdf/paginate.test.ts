@@ -54,6 +54,15 @@ describe('paginate', () => {
     expect(pages[0]!.left).toBeGreaterThan(pages[1]!.left);
   });
 
+  it('leaves the back of the cover blank in duplex, so the contents start on page 3', () => {
+    const front = section('front', 'Paketa', '::: cover\n\n# Paketa\n\n:::\n\n# Përmbajtja\n\n::toc');
+    const { pages } = layoutPages(printDocument([front, section('handout', 'A', '# A\n\ntekst')]), createTheme({ paper: 'A4', duplex: true }));
+    expect(pages[1]!.ink).toEqual([]);
+    expect(contentText(pages[2]!)).toContain('Përmbajtja');
+    const simplex = layoutPages(printDocument([front]), createTheme({ paper: 'A4' })).pages;
+    expect(contentText(simplex[1]!)).toContain('Përmbajtja');
+  });
+
   it('gives large print more pages for the same text', () => {
     const markdown = `# Tekst\n\n${words(2500)}`;
     expect(pagesOf(markdown, { paper: 'A4', largePrint: true }).length).toBeGreaterThan(pagesOf(markdown).length * 1.8);

@@ -81,7 +81,14 @@ function distribute(sections: readonly MeasuredSection[], theme: Theme): Frame[]
       if (repeated) repeatedToPlace--;
       if (box.breakBefore) {
         // A break with nothing after it (a section that ends with a cover or a page break) makes no empty page.
-        if (frame.placed.length > 0 && queue.length > 0) newFrame(section);
+        if (frame.placed.length > 0 && queue.length > 0) {
+          newFrame(section);
+          if (box.rightHand && theme.duplex && frames.length % 2 === 0) {
+            // The back of the cover: left empty, without header, footer or a "blank page" note.
+            Object.assign(frame, { blank: true, cover: true });
+            newFrame(section);
+          }
+        }
         continue;
       }
       const atTop = frame.placed.length === 0;
