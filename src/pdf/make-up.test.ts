@@ -104,3 +104,18 @@ describe('contents', () => {
     expect(number.kind === 'text' && number.x).toBeGreaterThan(Math.max(...entry.filter((ink) => ink !== number).map((ink) => (ink.kind === 'text' ? ink.x : 0))));
   });
 });
+
+describe('measure', () => {
+  it('sets A4 body text at a median of 60 to 75 characters a line', () => {
+    const sentence = 'The mentor agrees with the person on small steps towards safety, work and school, and follows up every week. ';
+    const pages = pagesOf(Array.from({ length: 12 }, () => sentence.repeat(6)).join('\n\n'));
+    const lines = new Map<string, string>();
+    pages.forEach((page, index) => {
+      for (const ink of page.ink) if (ink.kind === 'text' && ink.tag?.type === 'P') lines.set(`${index}:${Math.round(ink.baseline)}`, `${lines.get(`${index}:${Math.round(ink.baseline)}`) ?? ''}${ink.text}`);
+    });
+    const lengths = [...lines.values()].map((line) => line.length).sort((a, b) => a - b);
+    const median = lengths[Math.floor(lengths.length / 2)]!;
+    expect(median).toBeGreaterThanOrEqual(60);
+    expect(median).toBeLessThanOrEqual(75);
+  });
+});
