@@ -8,6 +8,8 @@ interface Tagged {
   /** The structure element this ink belongs to; without one it is an artifact. */
   tag?: StructNode;
   artifact?: ArtifactKind;
+  /** For pagination artifacts: the running header or the footer. */
+  artifactSubtype?: 'Header' | 'Footer';
 }
 
 /** A run of text in one style; x and the vertical positions are in points. */
@@ -61,6 +63,8 @@ export interface LinkInk extends Tagged {
   height: number;
   url?: string;
   destination?: string;
+  /** The link's text, for the annotation's /Contents (what a screen reader says for it). */
+  contents: string;
 }
 
 /** No mark: puts its structure element in reading order although it has no ink (an empty table cell). */

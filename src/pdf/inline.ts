@@ -324,7 +324,7 @@ export function lineInks(line: TextLine, x: number, y: number, theme: Theme, tag
       strike: segment.style.strike,
       tag: segmentTag,
     });
-    if (link !== undefined) inks.push({ kind: 'link', x: left, y: baseline - size * 0.85, width, height: size * 1.1, url: link, tag: segmentTag });
+    if (link !== undefined) inks.push({ kind: 'link', x: left, y: baseline - size * 0.85, width, height: size * 1.1, url: link, contents: text, tag: segmentTag });
   }
   return inks;
 }

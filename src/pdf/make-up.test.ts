@@ -93,7 +93,7 @@ describe('contents', () => {
     const title = 'Mbështetja e fëmijëve të viktimave të trafikimit në shkollë dhe në komunitet gjatë riintegrimit';
     const theme = createTheme({ paper: 'A5', largePrint: true });
     const { pages } = layoutPages(printDocument([section('front', 'Paketa', '# Përmbajtja\n\n::toc'), section('handout', title, `# ${title}\n\ntekst`)]), theme);
-    const entry = pages[0]!.ink.filter((ink) => ink.kind === 'text' && ink.tag?.type === 'TOCI');
+    const entry = pages[0]!.ink.filter((ink) => ink.kind === 'text' && ink.tag?.parent?.type === 'TOCI');
     const text = entry.map((ink) => (ink.kind === 'text' ? ink.text : '')).join(' ');
     for (const word of title.split(' ')) expect(text).toContain(word);
     const lefts = [...new Set(entry.map((ink) => (ink.kind === 'text' ? Math.round(ink.x) : 0)))];

@@ -202,7 +202,8 @@ function contentsInk(slot: ContentsSlot, left: number, top: number, entries: rea
   return slot.entries.flatMap((measured, index): Ink[] => {
     const entry = entries[index];
     if (!entry) return [];
-    const item = slot.node.child('TOCI');
+    // The whole entry is its link: title, page number and the clickable area in one Link element.
+    const item = slot.node.child('TOCI').child('Link');
     const ink: Ink[] = [];
     let y = top + measured.top;
     measured.lines.forEach((line, lineIndex) => {
@@ -217,7 +218,7 @@ function contentsInk(slot: ContentsSlot, left: number, top: number, entries: rea
     ink.push(...lineInks(pageLine, pageLeft, lastTop + last.baseline - pageLine.baseline, theme, item));
     const dotsY = lastTop + last.baseline;
     ink.push({ kind: 'path', points: [[lastRight + 6, dotsY], [pageLeft - 6, dotsY]], stroke: { colour: theme.colours.text, width: theme.strokes.rule, dash: { length: 0.8, space: 2.6 } } });
-    ink.push({ kind: 'link', x: left, y: top + measured.top, width: slot.width, height: y - top - measured.top, destination: entry.destination });
+    ink.push({ kind: 'link', x: left, y: top + measured.top, width: slot.width, height: y - top - measured.top, destination: entry.destination, contents: `${entry.title} ${entry.page}`, tag: item });
     return ink;
   });
 }
@@ -227,7 +228,7 @@ function furniture(frame: Frame, index: number, pageCount: number, left: number,
   const size = theme.furniture.size;
   const width = theme.page.width - theme.margins.inner - theme.margins.outer;
   const rightHand = index % 2 === 0 || !theme.duplex;
-  const regular = (text: string, x: number, top: number): TextInk => furnitureText(text, 'regular', theme.colours.muted, x, top, theme);
+  const regular = (text: string, x: number, top: number, subtype?: 'Header' | 'Footer'): TextInk => ({ ...furnitureText(text, 'regular', theme.colours.muted, x, top, theme), artifactSubtype: subtype });
   if (frame.blank) {
     const note = document.labels.intentionallyBlank;
     return [regular(note, left + (width - textWidth(note, 'regular', theme)) / 2, theme.page.height / 2)];
@@ -240,10 +241,10 @@ function furniture(frame: Frame, index: number, pageCount: number, left: number,
   const pageWidth = textWidth(pageLabel, 'bold', theme);
   const footer = fitText(document.footer, width - pageWidth - 18, theme);
   return [
-    regular(title, rightHand ? left + width - textWidth(title, 'regular', theme) : left, headerY),
-    { kind: 'path', points: [[left, ruleY], [left + width, ruleY]], stroke: { colour: theme.colours.rule, width: theme.strokes.hairline }, artifact: 'Pagination' },
-    furnitureText(pageLabel, 'bold', theme.colours.text, rightHand ? left + width - pageWidth : left, footerY, theme),
-    regular(footer, rightHand ? left : left + width - textWidth(footer, 'regular', theme), footerY),
+    regular(title, rightHand ? left + width - textWidth(title, 'regular', theme) : left, headerY, 'Header'),
+    { kind: 'path', points: [[left, ruleY], [left + width, ruleY]], stroke: { colour: theme.colours.rule, width: theme.strokes.hairline }, artifact: 'Pagination', artifactSubtype: 'Header' },
+    { ...furnitureText(pageLabel, 'bold', theme.colours.text, rightHand ? left + width - pageWidth : left, footerY, theme), artifactSubtype: 'Footer' },
+    regular(footer, rightHand ? left : left + width - textWidth(footer, 'regular', theme), footerY, 'Footer'),
   ];
 }
 

@@ -4,7 +4,7 @@ import { registerFonts, selectFont } from './fonts.js';
 import type { ArtifactKind, Ink } from './ink.js';
 import type { LayoutResult, PrintDocument } from './model.js';
 import type { PagedDocument } from './page.js';
-import { checkPdfkitShapes, linkAnnotation } from './pdfkit-internals.js';
+import { checkPdfkitShapes, linkAnnotation, markArtifact, setAttributes } from './pdfkit-internals.js';
 import type { StructNode } from './structure.js';
 import type { Theme } from './theme.js';
 
@@ -52,7 +52,7 @@ export function paint(paged: PagedDocument, document: PrintDocument, theme: Them
 }
 
 /** What is open in the content stream: a structure element's marked content, or an artifact. */
-type Open = { node: StructNode } | { artifact: ArtifactKind } | undefined;
+type Open = { node: StructNode } | { artifact: ArtifactKind; subtype?: string } | undefined;
 
 class Painter {
   private open: Open;
@@ -78,7 +78,7 @@ class Painter {
   private ink(ink: Ink): void {
     if (ink.kind === 'link') return this.link(ink);
     if (ink.tag) this.openTag(ink.tag);
-    else this.openArtifact(ink.artifact ?? 'Layout');
+    else this.openArtifact(ink.artifact ?? 'Layout', ink.artifactSubtype);
     const { doc } = this;
     switch (ink.kind) {
       case 'text': {
@@ -121,12 +121,14 @@ class Painter {
   /** A clickable area; inside tagged content it belongs to its Link element. */
   private link(ink: Extract<Ink, { kind: 'link' }>): void {
     const area = { x: ink.x, y: ink.y, width: ink.width, height: ink.height };
+    // The annotation's /Contents is a text string (pdfkit writes a String object as one, a plain string as a name).
+    const options = { Contents: new String(ink.contents) };
     if (!ink.tag) {
-      if (ink.url !== undefined) this.doc.link(area.x, area.y, area.width, area.height, ink.url);
-      else this.doc.goTo(area.x, area.y, area.width, area.height, ink.destination!);
+      if (ink.url !== undefined) this.doc.link(area.x, area.y, area.width, area.height, ink.url, options as never);
+      else this.doc.goTo(area.x, area.y, area.width, area.height, ink.destination!, options as never);
       return;
     }
-    linkAnnotation(this.doc, this.element(ink.tag), area, ink, {});
+    linkAnnotation(this.doc, this.element(ink.tag), area, ink, options);
   }
 
   private openTag(node: StructNode): void {
@@ -137,11 +139,11 @@ class Painter {
     this.open = { node };
   }
 
-  private openArtifact(kind: ArtifactKind): void {
-    if (this.open && 'artifact' in this.open && this.open.artifact === kind) return;
+  private openArtifact(kind: ArtifactKind, subtype?: 'Header' | 'Footer'): void {
+    if (this.open && 'artifact' in this.open && this.open.artifact === kind && this.open.subtype === subtype) return;
     this.close();
-    this.doc.markContent('Artifact', { type: kind } as never);
-    this.open = { artifact: kind };
+    markArtifact(this.doc, kind, subtype);
+    this.open = { artifact: kind, subtype };
   }
 
   private close(): void {
@@ -154,6 +156,7 @@ class Painter {
     let element = this.elements.get(node);
     if (!element) {
       element = this.doc.struct(node.type, node.options as never);
+      if (node.attributes) setAttributes(element, node.attributes);
       if (node.parent) this.element(node.parent).add(element);
       else this.doc.addStructure(element);
       this.elements.set(node, element);

@@ -47,6 +47,7 @@ export function checkPdfkitShapes(PDFDocument: new (options: object) => PDFKit.P
     if (!Array.isArray(element._children)) problems.push('PDFStructureElement._children is not an array');
     if (typeof element._flushChild !== 'function') problems.push('PDFStructureElement._flushChild is missing');
     if (typeof element.dictionary?.data !== 'object') problems.push('PDFStructureElement.dictionary.data is missing');
+    if (typeof (probe as unknown as { addContent?: unknown }).addContent !== 'function') problems.push('PDFDocument.addContent is missing');
     probe.addPage({ size: [10, 10], margin: 0 });
     if (!Array.isArray((probe.page as unknown as Partial<DocumentInternals['page']>).annotations)) problems.push('PDFPage.annotations is not an array');
   }
@@ -61,6 +62,30 @@ export function checkPdfkitShapes(PDFDocument: new (options: object) => PDFKit.P
 /** pdfkit's own copy of fontkit (a private dependency), so fonts parsed here are the ones pdfkit uses. */
 export function fontkit(): Fontkit {
   return createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit;
+}
+
+/** Sets a structure element's attributes (/A), which pdfkit's options do not cover (Scope, ListNumbering). */
+export function setAttributes(element: PDFKit.PDFStructureElement, attributes: Record<string, string>): void {
+  (element as unknown as StructureElementInternals).dictionary.data.A = attributes;
+}
+
+/**
+ * Opens an artifact's marked content with a /Subtype (Header, Footer), which pdfkit's markContent
+ * does not write: its dictionary is amended on its way into the content stream.
+ */
+export function markArtifact(doc: PDFKit.PDFDocument, type: string, subtype: string | undefined): void {
+  if (!subtype) {
+    doc.markContent('Artifact', { type } as never);
+    return;
+  }
+  const internals = doc as unknown as { addContent(data: string): unknown };
+  const addContent = internals.addContent;
+  internals.addContent = (data: string) => addContent.call(doc, data.startsWith('/Artifact') ? data.replace(/>> BDC$/, `/Subtype /${subtype}\n>> BDC`) : data);
+  try {
+    doc.markContent('Artifact', { type } as never);
+  } finally {
+    internals.addContent = addContent;
+  }
 }
 
 /** pdfkit's own copy of the `linebreak` package (Unicode line-breaking rules, UAX #14). */

@@ -8,9 +8,11 @@ export class StructNode {
     readonly type: string,
     readonly parent: StructNode | null,
     readonly options: { alt?: string; title?: string; actual?: string; lang?: string } = {},
+    /** Standard structure attributes, owner first (`{ O: 'Table', Scope: 'Column' }`); values are PDF names. */
+    readonly attributes?: Record<string, string>,
   ) {}
 
-  child(type: string, options: StructNode['options'] = {}): StructNode {
-    return new StructNode(type, this, options);
+  child(type: string, options: StructNode['options'] = {}, attributes?: Record<string, string>): StructNode {
+    return new StructNode(type, this, options, attributes);
   }
 }

@@ -23,11 +23,12 @@ export const list: BlockLayout<Tokens.List> = (token, context, measurer) => {
   const hasTasks = token.items.some((item) => item.task);
   const boxSize = theme.checklist.box;
   const indent = inChecklist || hasTasks ? boxSize + theme.list.indent * 0.6 : theme.list.indent;
-  const listNode = context.struct.child('L');
+  const listNode = context.struct.child('L', {}, { O: 'List', ListNumbering: token.ordered ? 'Decimal' : hasTasks ? 'None' : 'Disc' });
   const boxes: Box[] = [];
   token.items.forEach((item, index) => {
     const itemNode = listNode.child('LI');
-    const label = itemNode.child('Lbl', item.task ? { actual: item.checked ? '[x]' : '[ ]' } : {});
+    // A pen box is announced as a checkbox.
+    const label = itemNode.child('Lbl', item.task ? { actual: item.checked ? '☑' : '☐' } : {});
     const itemContext: FlowContext = { ...context, struct: itemNode.child('LBody'), indent: context.indent + indent, width: context.width - indent, depth: context.depth + 1, listDepth: depth + 1 };
     const itemSpace = inChecklist ? theme.checklist.itemSpace : token.loose ? theme.body.paragraphSpace : theme.list.itemSpace;
     const itemBoxes: Box[] = [];

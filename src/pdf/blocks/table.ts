@@ -26,11 +26,14 @@ export const table: BlockLayout<Tokens.Table> = (token, context, measurer) => {
   const tableNode = context.struct.child('Table');
   const row = (cells: TextRun[][], isHeader: boolean, node?: StructNode, maxHeight?: number) => rowBoxes(cells, isHeader, token.align, widths, context, measurer, isHeader ? undefined : group, node, maxHeight);
   group.header = row(header, true);
-  const [headerBox, ...headerRest] = row(header, true, tableNode);
+  const [headerBox, ...headerRest] = row(header, true, tableNode.child('THead'));
+  const bodyNode = tableNode.child('TBody');
+  // An empty header cell above the first column makes that column row headers (labels for each row).
+  const rowHeaders = token.header[0]?.text.trim() === '' && token.header.length > 1;
   // A body row must fit on a page under the repeated header row.
   const pageHeight = theme.page.height - theme.margins.top - theme.margins.bottom;
   const maxRowHeight = pageHeight - sum(group.header.map((box) => box.height));
-  const body = rows.map((cells) => row(cells, false, tableNode, maxRowHeight));
+  const body = rows.map((cells) => rowBoxes(cells, false, token.align, widths, context, measurer, group, bodyNode, maxRowHeight, rowHeaders));
   return [{ ...headerBox!, spaceBefore: theme.body.paragraphSpace }, ...headerRest, ...keepRows(body).flat()];
 };
 
@@ -57,11 +60,13 @@ function keepRows(rows: Box[][]): Box[][] {
  * A row; without a table node it is a repeated header row on a continuation page: an artifact.
  * A row taller than a page is split between lines into parts that each fit under the header row.
  */
-function rowBoxes(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, measurer: Measurer, group: RepeatGroup | undefined, table?: StructNode, maxHeight = Infinity): Box[] {
+function rowBoxes(cells: TextRun[][], isHeader: boolean, align: Tokens.Table['align'], widths: number[], context: FlowContext, measurer: Measurer, group: RepeatGroup | undefined, rowGroup?: StructNode, maxHeight = Infinity, rowHeader = false): Box[] {
   const { theme } = measurer;
   const { cellPadding } = theme.table;
-  const rowNode = table?.child('TR');
-  const cellNodes = cells.map(() => rowNode?.child(isHeader ? 'TH' : 'TD'));
+  const rowNode = rowGroup?.child('TR');
+  const cellNodes = cells.map((_, column) =>
+    isHeader ? rowNode?.child('TH', {}, { O: 'Table', Scope: 'Column' }) : rowHeader && column === 0 ? rowNode?.child('TH', {}, { O: 'Table', Scope: 'Row' }) : rowNode?.child('TD'),
+  );
   const laidOut = cells.map((runs, column) => measurer.lines(runs, widths[column]! - cellPadding * 2, LINE_HEIGHT));
   const parts: TextLine[][][] = [];
   const next = laidOut.map(() => 0);
