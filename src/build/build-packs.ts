@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
 import { UsageError, type Problem } from '../errors.js';
+import { bookletSides, imposeBooklet } from '../pdf/impose-booklet.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
-import { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
+import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind } from './options.js';
 import { printLabelStrings } from './print-labels.js';
 import { throwIfInterrupted } from './interrupt.js';
 import type { RenderJob } from './render-job.js';
@@ -40,10 +41,11 @@ export async function renderAndWrite(
   warnings: Problem[],
 ): Promise<BuildResult> {
   throwIfInterrupted(options.signal);
-  const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path), options.fileSystem);
+  const writer = OutputWriter.open(options.outDir, jobs.flatMap((job) => (job.booklet ? [job.path, bookletPath(job.path)] : [job.path])), options.fileSystem);
   let pool: RenderPool | undefined;
   let entries: ManifestEntry[];
   let workers: number;
+  const booklets: Promise<unknown>[] = [];
   try {
     // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
     // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches). More
@@ -54,25 +56,33 @@ export async function renderAndWrite(
       jobs,
       (index, result) => {
         const job = jobs[index]!;
-        writer.stage(
-          { path: job.path, ...(job.audience ? { audience: job.audience } : {}), lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), ...(job.workshop ? { workshop: job.workshop } : {}), pages: result.pages },
-          result.bytes,
-        );
+        const entry = { path: job.path, ...(job.audience ? { audience: job.audience } : {}), lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), ...(job.workshop ? { workshop: job.workshop } : {}), pages: result.pages };
+        writer.stage(entry, result.bytes);
+        if (job.booklet) {
+          booklets.push(
+            imposeBooklet(result.bytes, { title: job.title, date: options.date }).then((bytes) => {
+              writer.stage({ ...entry, path: bookletPath(job.path), imposition: 'booklet', pages: bookletSides(result.pages).length }, Buffer.from(bytes));
+            }),
+          );
+        }
         done++;
         options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
       },
       options.signal,
     );
+    await Promise.all(booklets);
     throwIfInterrupted(options.signal);
     entries = writer.commit(options.date);
   } catch (error) {
+    // Booklets still being imposed would stage into a removed folder: let them settle first.
+    await Promise.allSettled(booklets);
     writer.abort();
     throw error;
   } finally {
     await pool?.close();
   }
-  // Staged in the order jobs finished; report them in build order.
-  const order = new Map(jobs.map((job, index) => [job.path, index]));
+  // Staged in the order jobs finished; report them in build order, each booklet after its document.
+  const order = new Map(jobs.flatMap((job, index) => [[job.path, 2 * index], [bookletPath(job.path), 2 * index + 1]] as const));
   entries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
   return {
     outDir: path.resolve(options.outDir),
@@ -81,6 +91,11 @@ export async function renderAndWrite(
     pages: entries.reduce((total, entry) => total + entry.pages, 0),
     workers,
   };
+}
+
+/** Where the imposed copy of an A5 document goes: beside it, `pack.pdf` → `pack.booklet.pdf`. */
+export function bookletPath(file: string): string {
+  return file.replace(/\.pdf$/, '.booklet.pdf');
 }
 
 export interface Selection {
@@ -99,7 +114,7 @@ export function resolveSelection(content: Content, options: Pick<BuildOptions, '
   const audiences = pickIds(options.audiences, audienceIds, 'audience').map((id) => content.audiences.find((audience) => audience.id === id)!);
   const languages = pickIds(options.languages, content.pack.languages, 'language');
   const guides = options.guides ? pickIds(options.guides, content.pack.guides, 'guide') : undefined;
-  const only = options.only ? (pickIds(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[]) : OUTPUT_KINDS;
+  const only = options.only ? (pickIds(options.only, OUTPUT_KINDS, 'document kind') as OutputKind[]) : DEFAULT_OUTPUT_KINDS;
   return { audiences, languages, guides, only };
 }
 
@@ -125,10 +140,11 @@ function pickIds(chosen: readonly string[] | undefined, known: readonly string[]
 }
 
 /** The jobs of every selected pack; `folder` places them under `<lang>/<folder>/<audience>/` instead of `<lang>/<audience>/`. */
-export function planJobs(content: Content, expander: Expander, selection: Selection, options: Pick<BuildOptions, 'date' | 'paper' | 'largePrint' | 'duplex'>, folder?: string): RenderJob[] {
+export function planJobs(content: Content, expander: Expander, selection: Selection, options: Pick<BuildOptions, 'date' | 'paper' | 'largePrint' | 'duplex' | 'booklet'>, folder?: string): RenderJob[] {
   const jobs: RenderJob[] = [];
   const date = options.date.toISOString().slice(0, 10);
   const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
+  if (options.booklet && themeOptions.paper !== 'A5') throw new UsageError(`--booklet imposes A5 documents on A4 sheets; this build is on ${themeOptions.paper}`, 'add --paper A5');
   for (const lang of selection.languages) {
     const jobLabels = printLabelStrings(expander.labels(lang));
     const packTitle = localise(content.pack.title, lang);
@@ -152,9 +168,10 @@ export function planJobs(content: Content, expander: Expander, selection: Select
         footer,
         creationDate: options.date.getTime(),
         theme: themeOptions,
+        booklet: options.booklet,
         labels: jobLabels,
         sections: docs.map((doc) => ({
-          kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
+          kind: doc.kind === 'pack-front' ? 'front' : doc.kind === 'pocket' ? 'document' : doc.kind,
           title: doc.title,
           markdown: doc.markdown,
           baseDir: doc.baseDir,
@@ -168,6 +185,11 @@ export function planJobs(content: Content, expander: Expander, selection: Select
       }
       const checklists = documents.find((candidate) => candidate.kind === 'checklists');
       if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));
+      if (selection.only.includes('pocket')) {
+        const card = expander.expandPocket(plan, date);
+        // A card for the pocket: A6, whatever the pack's paper; large print keeps its type size.
+        jobs.push({ ...job('pocket', 'pocket.pdf', `${card.title}: ${audienceName}`, [card]), theme: { ...themeOptions, paper: 'A6', duplex: false } });
+      }
     }
   }
   return jobs;

@@ -14,8 +14,8 @@ import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
 
 export interface WorkshopOptions extends Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'languages' | 'outDir' | 'paper' | 'largePrint' | 'duplex' | 'date' | 'workers' | 'onProgress' | 'signal' | 'fileSystem'> {
-  /** A plan file, or the id of a plan in the content root's workshops/ folder. */
-  plan: string;
+  /** A plan file, the id of a plan in the content root's workshops/ folder, or a plan already read. */
+  plan: string | WorkshopPlan;
   /** Overrides the plan's participants file. */
   participantsFile?: string;
 }
@@ -70,7 +70,8 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
 }
 
 /** A plan file's path, or the id of one of the content root's ready-made plans. */
-function findPlan(plan: string, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+function findPlan(plan: string | WorkshopPlan, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+  if (typeof plan !== 'string') return plan;
   const builtIn = loaded.content.workshops.find((candidate) => candidate.id === plan);
   if (builtIn) return builtIn;
   if (/^[a-z0-9-]+$/.test(plan) && !plan.endsWith('.yaml')) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPacks } from '../build/build-packs.js';
 import { loadContent, type LoadedContent } from '../build/check-content.js';
-import { OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
+import { DEFAULT_OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
 import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import type { Content, PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
@@ -25,6 +25,7 @@ interface BuildFlags {
   templates?: string;
   duplex?: boolean;
   largePrint?: boolean;
+  booklet?: boolean;
   json?: boolean;
   quiet?: boolean;
   interactive?: boolean;
@@ -58,6 +59,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       only: flags.only as OutputKind[] | undefined,
       duplex: flags.duplex,
       largePrint: flags.largePrint,
+      booklet: flags.booklet,
       date: resolveDate(io.env),
       workers: flags.jobs === undefined ? undefined : Number(flags.jobs),
     };
@@ -101,7 +103,7 @@ export function describeChoices(content: Content, options: BuildOptions, lang: s
   return [
     `Audiences: ${audienceNames.join(', ')}`,
     `Languages: ${(options.languages ?? content.pack.languages).join(', ')}`,
-    `Documents: ${(options.only ?? OUTPUT_KINDS).join(', ')}`,
+    `Documents: ${(options.only ?? DEFAULT_OUTPUT_KINDS).join(', ')}`,
     `Paper: ${options.paper ?? content.pack.paper}${options.duplex ? ', duplex' : ''}${options.largePrint ? ', large print' : ''}`,
     `Output: ${options.outDir}`,
   ];

@@ -144,7 +144,16 @@ function readWorkshopPlans(root: string, context: PlanContext, problems: Problem
  */
 export function readWorkshopPlan(file: string, content: Content, problems: ProblemList): WorkshopPlan | undefined {
   const source = readYaml(path.resolve(file), problems);
-  return source && resolveWorkshopPlan(source, { guides: content.guides, audienceIds: content.audiences.map((audience) => audience.id), languages: content.pack.languages }, problems);
+  return source && resolveWorkshopPlan(source, planContext(content), problems);
+}
+
+/** A plan given as text (one composed by `trainpack workshop`'s questions), named `file` in problems. */
+export function parseWorkshopPlan(text: string, file: string, content: Content, problems: ProblemList): WorkshopPlan | undefined {
+  return resolveWorkshopPlan(YamlSource.parse(text, file, problems), planContext(content), problems);
+}
+
+function planContext(content: Content): PlanContext {
+  return { guides: content.guides, audienceIds: content.audiences.map((audience) => audience.id), languages: content.pack.languages };
 }
 
 function readGuide(id: string, dir: string, languages: readonly string[], audienceIds: readonly string[] | undefined, problems: ProblemList): Guide | undefined {
