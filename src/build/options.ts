@@ -1,6 +1,7 @@
 import type { PaperSize } from '../content/types.js';
 import type { Problem } from '../errors.js';
 import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
+import type { OutputFileSystem } from './output-file-system.js';
 
 /** The kinds of file a build can write for each audience and language. */
 export type OutputKind = 'pack' | 'handouts' | 'checklists' | 'pocket';
@@ -30,9 +31,16 @@ export interface BuildOptions {
   booklet?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
-  /** Worker threads to render with; 0 (the default) renders in this thread. */
+  /** Worker threads to render with; 0 (the default) renders in this thread. At most one per core and per document. */
   workers?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Cancels the build: rendering stops, the staging folder is removed, the lock given up and an
+   * INTERRUPTED TrainpackError thrown. A commit that has begun is not cut short (it takes moments).
+   */
+  signal?: AbortSignal;
+  /** The file operations used on the output folder (Node's by default); tests pass one that fails. */
+  fileSystem?: OutputFileSystem;
 }
 
 export interface ProgressEvent {
@@ -69,4 +77,6 @@ export interface BuildResult {
   files: ManifestEntry[];
   warnings: Problem[];
   pages: number;
+  /** How many worker threads rendered at least one document (0: all in this thread). */
+  workers: number;
 }

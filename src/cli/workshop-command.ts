@@ -8,6 +8,7 @@ import type { PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { resolveDate } from './date.js';
 import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { listenForInterrupts, reportInterrupt } from './interrupts.js';
 import { createProgress } from './progress.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
@@ -33,7 +34,9 @@ export async function workshopCommand(plan: string | undefined, rawFlags: Record
   const errColour = colours(io, io.stderr, flags.color !== false);
   const outColour = colours(io, io.stdout, flags.color !== false);
   const started = performance.now();
+  const interrupt = listenForInterrupts(io);
   try {
+    if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name', 'for example --out packs');
     const contentDir = flags.content ? path.resolve(io.cwd, flags.content) : BUILT_IN_CONTENT;
     const templatesDir = flags.templates ? path.resolve(io.cwd, flags.templates) : undefined;
     let chosenPlan: WorkshopOptions['plan'];
@@ -62,7 +65,7 @@ export async function workshopCommand(plan: string | undefined, rawFlags: Record
       date: resolveDate(io.env),
     };
     const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
-    const result = await buildWorkshop({ ...options, onProgress: (event) => progress.update(event) }, loaded);
+    const result = await buildWorkshop({ ...options, onProgress: (event) => progress.update(event), signal: interrupt.signal, fileSystem: io.fileSystem }, loaded);
     progress.done();
     if (flags.json) {
       io.stdout.write(`${JSON.stringify({ ok: true, outDir: result.outDir, files: result.files, pages: result.pages, warnings: result.warnings.map((warning) => problemJson(warning, io)) }, null, 2)}\n`);
@@ -75,6 +78,9 @@ export async function workshopCommand(plan: string | undefined, rawFlags: Record
     }
     return EXIT.ok;
   } catch (error) {
+    if (interrupt.received) return reportInterrupt(interrupt.received, io, flags.json === true, errColour);
     return reportFailure(error, io, flags.json === true, errColour);
+  } finally {
+    interrupt.stop();
   }
 }
