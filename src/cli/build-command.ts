@@ -7,10 +7,11 @@ import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import type { Content, PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
-import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { colours, type CliIo } from './io.js';
 import { resolveDate } from './date.js';
 import { listenForInterrupts, reportInterrupt } from './interrupts.js';
 import { createProgress } from './progress.js';
+import { reportBuild } from './report-build.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -75,16 +76,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
     const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
     const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event), signal: interrupt.signal, fileSystem: io.fileSystem }, loaded);
     progress.done();
-    if (flags.json) {
-      io.stdout.write(`${JSON.stringify({ ok: true, outDir: result.outDir, files: result.files, pages: result.pages, workers: result.workers, warnings: result.warnings.map((warning) => problemJson(warning, io)) }, null, 2)}\n`);
-      return EXIT.ok;
-    }
-    for (const warning of result.warnings) io.stderr.write(`${formatProblem(warning, io, errColour)}\n`);
-    if (!flags.quiet) {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const threads = result.workers > 0 ? ` on ${result.workers} worker thread${result.workers === 1 ? '' : 's'}` : '';
-      io.stdout.write(`${outColour.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s${threads} → ${outColour.bold(displayPath(result.outDir, io))}\n`);
-    }
+    reportBuild(result, flags, started, io, { err: errColour, out: outColour });
     return EXIT.ok;
   } catch (error) {
     if (interrupt.received) return reportInterrupt(interrupt.received, io, flags.json === true, errColour);
