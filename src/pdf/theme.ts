@@ -76,10 +76,11 @@ export interface ThemeOptions {
  */
 export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
   const small = paper === 'A5' || paper === 'A6';
-  const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : 11.5;
+  // Landscape pages (certificates) are designed, not running text: they keep the smaller type and margins.
+  const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : landscape ? 10.5 : 11.5;
   const scale = size / 10.5;
   // A4 and Letter body text at a comfortable measure: a median of about 70 characters per line.
-  const margin = small ? mm(15) : largePrint ? mm(20) : mm(27);
+  const margin = small ? mm(15) : largePrint || landscape ? mm(20) : mm(27);
   const heading = (ratio: number, before: number, after: number): HeadingStyle => ({
     size: round(size * ratio),
     spaceBefore: round(size * before),
