@@ -91,7 +91,8 @@ export function createTheme({ paper, largePrint = false, duplex = false, landsca
     largePrint,
     duplex,
     page: landscape ? { width: PAGE_SIZES[paper].height, height: PAGE_SIZES[paper].width } : PAGE_SIZES[paper],
-    margins: { top: margin + mm(6), bottom: margin + mm(6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
+    // Large print keeps room at the foot for a footer of up to three lines (the pack title is wrapped, never cut).
+    margins: { top: margin + mm(6), bottom: margin + mm(largePrint ? 12 : 6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
     fonts: {
       body: withDir(largePrint ? sans : serif),
       heading: withDir(sans),
