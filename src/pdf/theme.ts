@@ -76,8 +76,9 @@ export interface ThemeOptions {
  */
 export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
   const small = paper === 'A5' || paper === 'A6';
+  // A pocket card (A6) is read at arm's length and carried: smaller type than a handout's, still above 7.5 pt.
   // Landscape pages (certificates) are designed, not running text: they keep the smaller type and margins.
-  const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : landscape ? 10.5 : 11.5;
+  const size = largePrint ? (small ? 16 : 17) : paper === 'A6' ? 8 : small ? 9.5 : landscape ? 10.5 : 11.5;
   const scale = size / 10.5;
   // A4 and Letter body text at a comfortable measure: a median of about 70 characters per line.
   const margin = small ? mm(15) : largePrint || landscape ? mm(20) : mm(27);
