@@ -119,3 +119,18 @@ describe('measure', () => {
     expect(median).toBeLessThanOrEqual(75);
   });
 });
+
+describe('furniture', () => {
+  it('wraps a long pack title in the large-print footer instead of cutting it', () => {
+    const footer = 'Udhëzues riintegrimi për profesionistët · Mbështetja e rimëkëmbjes · Botimi 2026.1';
+    for (const paper of ['A4', 'A5'] as const) {
+      const { pages } = layoutPages(printDocument([section('handout', 'A', '# A\n\ntekst')], { footer }), createTheme({ paper, largePrint: true }));
+      const lines = pages[0]!.ink.filter((ink) => ink.kind === 'text' && ink.artifactSubtype === 'Footer' && !ink.text.startsWith('Page'));
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.map((ink) => (ink.kind === 'text' ? ink.text : '')).join(' ')).toBe(footer);
+      const theme = createTheme({ paper, largePrint: true });
+      for (const ink of lines) expect(ink.kind === 'text' && ink.baseline).toBeLessThan(theme.page.height - (5 * 72) / 25.4);
+      for (const ink of lines) expect(ink.kind === 'text' && ink.top).toBeGreaterThan(theme.page.height - theme.margins.bottom);
+    }
+  });
+});

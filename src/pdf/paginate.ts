@@ -7,7 +7,7 @@ import { CONTENTS_KINDS, type MeasuredSection } from './measure.js';
 import type { PrintDocument } from './model.js';
 import type { Page, PagedDocument } from './page.js';
 import type { StructNode } from './structure.js';
-import type { Theme } from './theme.js';
+import { mm, type Theme } from './theme.js';
 
 interface Placed {
   box: Box;
@@ -239,14 +239,37 @@ function furniture(frame: Frame, index: number, pageCount: number, left: number,
   const footerY = theme.page.height - theme.margins.bottom + theme.furniture.gap;
   const pageLabel = document.labels.pageOf(index + 1, pageCount);
   const pageWidth = textWidth(pageLabel, 'bold', theme);
-  const footer = fitText(document.footer, width - pageWidth - 18, theme);
+  const footerLines = wrapFooter(document.footer, width - pageWidth - 18, width, theme);
+  // A footer of several lines (large print) moves up into the margin's gap (down to 2 mm below the text), ending 6 mm above the edge.
+  const footerHeight = footerLines.length * size * FOOTER_LEADING;
+  const footerTop = Math.min(footerY, Math.max(theme.page.height - theme.margins.bottom + mm(2), theme.page.height - mm(6) - footerHeight));
   return [
     regular(title, rightHand ? left + width - textWidth(title, 'regular', theme) : left, headerY, 'Header'),
     { kind: 'path', points: [[left, ruleY], [left + width, ruleY]], stroke: { colour: theme.colours.rule, width: theme.strokes.hairline }, artifact: 'Pagination', artifactSubtype: 'Header' },
     { ...furnitureText(pageLabel, 'bold', theme.colours.text, rightHand ? left + width - pageWidth : left, footerY, theme), artifactSubtype: 'Footer' },
-    regular(footer, rightHand ? left : left + width - textWidth(footer, 'regular', theme), footerY, 'Footer'),
+    ...footerLines.map((line, index) => regular(line, rightHand ? left : left + width - textWidth(line, 'regular', theme), footerTop + index * size * FOOTER_LEADING, 'Footer')),
   ];
 }
+
+const FOOTER_LEADING = 1.2;
+
+/**
+ * The footer's pack title, wrapped rather than cut: its first line beside the page number, further
+ * lines across the whole width (large print needs them). At most three lines; only text beyond
+ * them would end in an ellipsis.
+ */
+function wrapFooter(text: string, firstWidth: number, width: number, theme: Theme): string[] {
+  const style: InlineStyle = { family: 'heading', size: theme.furniture.size, bold: false, italic: false, strike: false, colour: theme.colours.muted };
+  const lineText = (runs: string, at: number) => breakLines([{ text: runs, style }], at, theme, 1).map((line) => line.segments.map((segment) => segment.text).join('').trim());
+  const normalised = text.replace(/\s+/g, ' ').trim();
+  const first = lineText(normalised, firstWidth)[0] ?? '';
+  const rest = normalised.slice(first.length).trim();
+  const lines = [first, ...(rest ? lineText(rest, width) : [])];
+  if (lines.length <= FOOTER_LINES) return lines;
+  return [...lines.slice(0, FOOTER_LINES - 1), fitText(lines.slice(FOOTER_LINES - 1).join(' '), width, theme)];
+}
+
+const FOOTER_LINES = 3;
 
 function furnitureText(text: string, face: 'regular' | 'bold', colour: string, x: number, top: number, theme: Theme): TextInk {
   const size = theme.furniture.size;

@@ -77,10 +77,11 @@ export interface ThemeOptions {
 export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
   const small = paper === 'A5' || paper === 'A6';
   // A pocket card (A6) is read at arm's length and carried: smaller type than a handout's, still above 7.5 pt.
-  const size = largePrint ? (small ? 16 : 17) : paper === 'A6' ? 8 : small ? 9.5 : 11.5;
+  // Landscape pages (certificates) are designed, not running text: they keep the smaller type and margins.
+  const size = largePrint ? (small ? 16 : 17) : paper === 'A6' ? 8 : small ? 9.5 : landscape ? 10.5 : 11.5;
   const scale = size / 10.5;
   // A4 and Letter body text at a comfortable measure: a median of about 70 characters per line.
-  // Landscape pages (certificates) are short: the wide side margins of a portrait measure would push a certificate onto two pages.
+  // Landscape pages (certificates) are short: the wide margins of a portrait measure would push a certificate onto two pages.
   const margin = small || landscape ? mm(15) : largePrint ? mm(20) : mm(27);
   const heading = (ratio: number, before: number, after: number): HeadingStyle => ({
     size: round(size * ratio),
@@ -92,7 +93,8 @@ export function createTheme({ paper, largePrint = false, duplex = false, landsca
     largePrint,
     duplex,
     page: landscape ? { width: PAGE_SIZES[paper].height, height: PAGE_SIZES[paper].width } : PAGE_SIZES[paper],
-    margins: { top: margin + mm(6), bottom: margin + mm(6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
+    // Large print keeps room at the foot for a footer of up to three lines (the pack title is wrapped, never cut).
+    margins: { top: margin + mm(6), bottom: margin + mm(largePrint ? 12 : 6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
     fonts: {
       body: withDir(largePrint ? sans : serif),
       heading: withDir(sans),
