@@ -151,7 +151,8 @@ function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // A byte-order mark starts many files saved on Windows: it is not content, never printed.
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       continue;
     }
