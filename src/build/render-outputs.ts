@@ -187,6 +187,8 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'no space left on the disk',
   EDQUOT: 'disk quota exceeded',
   ENOTDIR: 'a file stands where a folder is needed',
+  // mkdir's answer when the folder to make is a file.
+  EEXIST: 'a file stands where a folder is needed',
   EISDIR: 'a folder stands where the file would go',
   ENAMETOOLONG: 'the name is too long',
 };
