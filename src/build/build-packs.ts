@@ -104,6 +104,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
         creationDate: options.date.getTime(),
         theme: themeOptions,
         labels: jobLabels,
+        contentRoot: content.root,
         sections: docs.map((doc) => ({
           kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
           title: doc.title,

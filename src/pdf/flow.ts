@@ -1,8 +1,7 @@
 /// <reference types="pdfkit" />
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Tokens } from 'marked';
-import { TrainpackError } from '../errors.js';
+import { TrainpackError, type SourceLocation } from '../errors.js';
 import type { ContainerToken, DirectiveToken } from '../markdown/directives.js';
 import type { BlockToken } from '../markdown/lex.js';
 import { breakLines, drawLine, inlineRuns, type InlineStyle, type TextLine, type TextRun } from './inline.js';
@@ -14,7 +13,7 @@ export interface FlowHooks {
   heading(level: number, title: string): void;
   contents(context: DrawContext, top: number, width: number, node: StructNode): void;
   contentsHeight(): number;
-  openImage(file: string): { width: number; height: number; image: unknown };
+  openImage(data: Buffer, href: string, location?: SourceLocation): { width: number; height: number; image: unknown };
 }
 
 interface FlowContext {
@@ -360,9 +359,10 @@ export class FlowBuilder {
   }
 
   private image(token: Tokens.Image, context: FlowContext): void {
-    const file = path.resolve(this.section.baseDir, decodeURI(token.href));
-    if (!existsSync(file)) throw new TrainpackError('IMAGE_NOT_FOUND', `image not found: ${token.href}`, { location: { file } });
-    const opened = this.hooks.openImage(file);
+    const source = this.section.images.get(token.href);
+    if (!source) throw new Error(`image "${token.href}" reached the layout without being read first`);
+    if (source.kind === 'placeholder') return this.imagePlaceholder(token.text || token.href, context);
+    const opened = this.hooks.openImage(source.data, token.href, source.location);
     const maxHeight = (this.theme.page.height - this.theme.margins.top - this.theme.margins.bottom) * 0.5;
     const naturalWidth = opened.width * 0.75;
     let width = Math.min(context.width, naturalWidth);
@@ -380,6 +380,33 @@ export class FlowBuilder {
       group: context.group,
       draw({ doc, left, tag }, top) {
         tag(figure, () => doc.image(opened.image as Buffer, left + context.indent, top, { width, height }));
+      },
+    });
+  }
+
+  /** An image that cannot be shown: its alt text in a thin box where it would have been. */
+  private imagePlaceholder(alt: string, context: FlowContext): void {
+    const theme = this.theme;
+    const padding = theme.callout.padding;
+    const lines = this.lines([{ text: alt, style: { ...context.style, italic: true, colour: theme.colours.muted } }], context.width - padding * 2);
+    const height = padding * 2 + sum(lines.map((line) => line.height));
+    const node = context.struct.child('P');
+    this.add({
+      height,
+      spaceBefore: theme.body.paragraphSpace,
+      keepWithNext: false,
+      decorations: context.decorations,
+      group: context.group,
+      draw({ doc, left, tag, artifact }, top) {
+        const x = left + context.indent;
+        artifact(() => doc.save().lineWidth(theme.strokes.rule).strokeColor(theme.colours.muted).rect(x, top, context.width, height).stroke().restore());
+        tag(node, () => {
+          let y = top + padding;
+          for (const line of lines) {
+            drawLine(doc, line, x + padding, y, theme);
+            y += line.height;
+          }
+        });
       },
     });
   }

@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { inOrder, readPdf } from '../../test/support/read-pdf.js';
 import { lexMarkdown } from '../markdown/lex.js';
@@ -17,7 +16,7 @@ const labels = {
 };
 
 function section(kind: PrintSection['kind'], title: string, markdown: string): PrintSection {
-  return { kind, title, tokens: lexMarkdown(markdown).tokens, baseDir: tmpdir() };
+  return { kind, title, tokens: lexMarkdown(markdown).tokens, images: new Map() };
 }
 
 function document(sections: PrintSection[], overrides: Partial<PrintDocument> = {}): PrintDocument {

@@ -1,5 +1,6 @@
 /// <reference types="pdfkit" />
 import PDFDocument from 'pdfkit';
+import { TrainpackError } from '../errors.js';
 import { registerFonts, selectFont, unitWidth } from './fonts.js';
 import { FlowBuilder, type FlowHooks } from './flow.js';
 import { breakLines, drawLine, type InlineStyle } from './inline.js';
@@ -285,9 +286,15 @@ class Paginator {
         this.element(node);
         this.deferred.push(() => this.drawContents(pageIndex, context.left, top, width, node));
       },
-      openImage: (file) => {
-        const image = (this.doc as unknown as { openImage(src: string): { width: number; height: number } }).openImage(file);
-        return { width: image.width, height: image.height, image: file };
+      openImage: (data, href, location) => {
+        try {
+          const image = (this.doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(data);
+          return { width: image.width, height: image.height, image };
+        } catch (error) {
+          // pdfkit throws plain strings as well as errors.
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new TrainpackError('IMAGE_DAMAGED', `image ${href} cannot be read (${reason})`, { location, hint: 'open it in an image editor and save it again' });
+        }
       },
     };
   }

@@ -1,4 +1,5 @@
 /// <reference types="pdfkit" />
+import type { SourceLocation } from '../errors.js';
 import type { BlockToken } from '../markdown/lex.js';
 import type { Theme } from './theme.js';
 
@@ -10,9 +11,15 @@ export interface PrintSection {
   /** Printed in the running header and used for contents entries. */
   title: string;
   tokens: BlockToken[];
-  /** Folder that image paths in the Markdown are relative to. */
-  baseDir: string;
+  /** Every image of the tokens, by its href: read and checked before layout. */
+  images: ReadonlyMap<string, PrintImage>;
 }
+
+/**
+ * An image ready to print, with where it is written for errors; or a placeholder, whose alt text
+ * is drawn in a box (`render` does this for a missing or remote image, after warning about it).
+ */
+export type PrintImage = { kind: 'image'; data: Buffer; location?: SourceLocation } | { kind: 'placeholder' };
 
 /** The words the layout itself prints, in the document's language. */
 export interface PrintLabels extends Omit<PrintLabelStrings, 'pageOf'> {
