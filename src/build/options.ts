@@ -1,5 +1,6 @@
 import type { PaperSize } from '../content/types.js';
 import type { Problem } from '../errors.js';
+import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
 
 /** The kinds of file a build can write for each audience and language. */
 export type OutputKind = 'pack' | 'handouts' | 'checklists';
@@ -34,17 +35,23 @@ export interface ProgressEvent {
   done: number;
   total: number;
   path: string;
-  audience: string;
+  audience?: string;
   lang: string;
 }
+
+/** What a written file is: one of a pack's, or one of a workshop kit's documents. */
+export type FileKind = 'pack' | 'handout' | 'checklists' | WorkshopDocumentKind;
 
 /** One file a build wrote, as listed in manifest.json. */
 export interface ManifestEntry {
   path: string;
-  audience: string;
+  /** The audience a pack's file is for; absent for a workshop's own documents. */
+  audience?: string;
   lang: string;
-  kind: 'pack' | 'handout' | 'checklists';
+  kind: FileKind;
   guide?: string;
+  /** The workshop (plan id) a kit's file belongs to. Never a participant's data. */
+  workshop?: string;
   pages: number;
   bytes: number;
   sha256: string;

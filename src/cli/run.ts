@@ -56,6 +56,27 @@ Examples:
     });
 
   program
+    .command('workshop')
+    .description('build a workshop kit: facilitator\'s manual, agenda, worksheets, sign-in sheets, tests, feedback form, certificates and the packs of those attending')
+    .argument('[plan]', 'a plan file, or the id of a plan in the content root\'s workshops/ folder')
+    .option('--content <dir>', 'content root (default: the built-in guides)')
+    .option('-l, --lang <codes>', 'language codes, comma-separated or repeated, or "all"', collect)
+    .option('-o, --out <dir>', 'output folder (default: ./packs)')
+    .option('--participants <file>', 'participants list (CSV: name, organisation, role), instead of the plan\'s')
+    .addOption(new Option('--paper <size>', 'paper size (default: pack.yaml, else A4)').choices(['A4', 'Letter', 'A5']))
+    .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
+    .option('--duplex', 'for double-sided printing')
+    .option('--large-print', 'large-print layout')
+    .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
+    .option('-q, --quiet', 'no progress or summary')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExamples:\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
+    .action(async (plan: string | undefined, options: Record<string, unknown>) => {
+      const { workshopCommand } = await import('./workshop-command.js');
+      exitCode = await workshopCommand(plan, options, io);
+    });
+
+  program
     .command('check')
     .description('validate a content root and report every problem as file:line:col')
     .option('--content <dir>', 'content root (default: the built-in guides)')
