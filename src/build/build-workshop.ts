@@ -60,6 +60,7 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
         creationDate: options.date.getTime(),
         theme: { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false, landscape: document.kind === 'certificates' },
         labels,
+        contentRoot: content.root,
         sections: [{ kind: 'document', title: document.title, markdown: document.markdown, baseDir: content.root }],
       });
     }
