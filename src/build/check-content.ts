@@ -119,7 +119,7 @@ function checkHeadingParity(versions: { lang: string; file: string; levels: { de
 
 /** Images must be whole PNG or JPEG files inside the content root; a missing one is an error here. */
 function checkImages(tokens: readonly BlockToken[], text: GuideText, dir: string, root: string, problems: ProblemList): void {
-  readPrintImages(tokens, { markdown: text.body, file: text.file, firstLine: text.bodyLine, baseDir: dir, root, absentImages: 'error', unexpanded: true }, problems);
+  readPrintImages(tokens, { markdown: text.body, file: text.file, firstLine: text.bodyLine, baseDir: dir, root, unreadImages: 'error', unexpanded: true }, problems);
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */

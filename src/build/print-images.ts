@@ -16,10 +16,11 @@ export interface ImageSource {
   /** How messages name `root`: "the content folder" (the default) or "the Markdown file's folder". */
   rootName?: string;
   /**
-   * `warn`: a missing or remote image is a warning and prints as its alt text in a box, so one
-   * picture never stops a document (render). `error`: it stops the build like any other problem.
+   * `warn`: an image that is not read (missing, remote, outside the root) is a warning and prints
+   * as its alt text in a box, so one picture never stops a document (render). `error`: it stops
+   * the build like any other problem.
    */
-  absentImages: 'warn' | 'error';
+  unreadImages: 'warn' | 'error';
   /** A guide body before its templates run: a path a template makes ({{lang}}/map.png) is left to the build. */
   unexpanded?: boolean;
 }
@@ -44,8 +45,8 @@ export function readPrintImages(tokens: readonly BlockToken[], source: ImageSour
       if (!images.has(token.href)) images.set(token.href, { kind: 'image', data: lookup.image.bytes, location });
       continue;
     }
-    const { code, message, hint, absent } = lookup.fault;
-    if (absent && source.absentImages === 'warn') {
+    const { code, message, hint, unread } = lookup.fault;
+    if (unread && source.unreadImages === 'warn') {
       problems.warn(code, `${message} (its alt text is printed in a box instead)`, location, hint);
       images.set(token.href, { kind: 'placeholder' });
     } else {

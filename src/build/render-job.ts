@@ -35,7 +35,7 @@ export function renderJob(job: RenderJob): Promise<LayoutResult> {
   const problems = new ProblemList();
   const sections: PrintSection[] = job.sections.map((section) => {
     const tokens = lexMarkdown(section.markdown).tokens;
-    const images = readPrintImages(tokens, { markdown: section.markdown, baseDir: section.baseDir, root: job.contentRoot, absentImages: 'error' }, problems);
+    const images = readPrintImages(tokens, { markdown: section.markdown, baseDir: section.baseDir, root: job.contentRoot, unreadImages: 'error' }, problems);
     return { kind: section.kind, title: section.title, tokens, images };
   });
   // The check before a build reported image problems where they are written; one found only now

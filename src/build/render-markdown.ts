@@ -28,7 +28,7 @@ export interface RenderResult extends LayoutResult {
 /**
  * Renders any Markdown file (front matter optional: title, author, subject, lang) to a handout PDF
  * through the same layout engine as the packs. Images resolve relative to the file and must be in
- * its folder; a missing or remote one is a warning and prints as its alt text in a box.
+ * its folder; one that is missing, remote or outside it is a warning and prints as its alt text in a box.
  */
 export async function renderMarkdown(file: string, options: RenderOptions): Promise<RenderResult> {
   const problems = new ProblemList();
@@ -40,9 +40,9 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
   const headingTitle = lexed.tokens.find((token) => token.type === 'heading' && 'depth' in token && token.depth === 1) as { text?: string } | undefined;
   const title = front.title ?? headingTitle?.text ?? path.basename(file, path.extname(file));
   const tokens = front.title && !headingTitle ? [...lexMarkdown(`# ${front.title}`).tokens, ...lexed.tokens] : lexed.tokens;
-  // A missing or remote image is a warning here: one picture never stops a document.
+  // An image not read (missing, remote, outside the folder) is a warning here: one picture never stops a document.
   const folder = path.dirname(path.resolve(file));
-  const images = readPrintImages(lexed.tokens, { markdown: body, file: path.resolve(file), firstLine: bodyLine, baseDir: folder, root: folder, rootName: "the Markdown file's folder", absentImages: 'warn' }, problems);
+  const images = readPrintImages(lexed.tokens, { markdown: body, file: path.resolve(file), firstLine: bodyLine, baseDir: folder, root: folder, rootName: "the Markdown file's folder", unreadImages: 'warn' }, problems);
   problems.throwIfErrors();
   const warnings: Problem[] = sortProblems([...problems.warnings, ...lexed.warnings]);
   const labels = builtInLabels(lang, warnings);

@@ -111,7 +111,8 @@ export function writeRenderOutputs(planned: readonly PlannedOutput[], contents: 
   try {
     planned.forEach((plan, index) => {
       const folder = path.dirname(plan.output);
-      const created = attempt(plan.output, () => mkdirSync(folder, { recursive: true }));
+      // mkdir answers EEXIST when the folder to make is a file.
+      const created = attempt(plan.output, () => mkdirSync(folder, { recursive: true }), { EEXIST: WRITE_ERRORS.ENOTDIR! });
       if (created) createdFolders.push(created);
       const temporary = path.join(folder, `.${path.basename(plan.output)}.${randomBytes(6).toString('hex')}.trainpack-tmp`);
       attempt(plan.output, () => writeFileSync(temporary, contents[index]!, { flag: 'wx' }));
@@ -165,18 +166,18 @@ function writtenByTrainpack(file: string, stats: Stats): boolean {
 }
 
 /** Runs a file operation, turning a system error into a one-line error naming the path. */
-function attempt<T>(file: string, operation: () => T): T {
+function attempt<T>(file: string, operation: () => T, reasons: Record<string, string> = {}): T {
   try {
     return operation();
   } catch (error) {
     if (error instanceof TrainpackError) throw error;
-    throw writeError(file, error);
+    throw writeError(file, error, reasons);
   }
 }
 
-function writeError(file: string, error: unknown): TrainpackError {
+function writeError(file: string, error: unknown, reasons: Record<string, string> = {}): TrainpackError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code ? (WRITE_ERRORS[code] ?? code) : String(error);
+  const reason = code ? (reasons[code] ?? WRITE_ERRORS[code] ?? code) : String(error);
   return new TrainpackError('OUTPUT_UNWRITABLE', `cannot write the PDF: ${reason}; nothing was written`, { location: { file } });
 }
 
@@ -187,8 +188,7 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'no space left on the disk',
   EDQUOT: 'disk quota exceeded',
   ENOTDIR: 'a file stands where a folder is needed',
-  // mkdir's answer when the folder to make is a file.
-  EEXIST: 'a file stands where a folder is needed',
+  EEXIST: 'a file already stands at the temporary name it chose',
   EISDIR: 'a folder stands where the file would go',
   ENAMETOOLONG: 'the name is too long',
 };

@@ -14,12 +14,16 @@ export interface LoadedImage {
   height: number;
 }
 
-/** Why an image cannot be used. `absent` marks a missing or remote image, which `render` may skip. */
+/**
+ * Why an image cannot be used. `unread` marks an image that was never read (no path, remote,
+ * outside the root, missing): `render` prints its alt text instead, so one picture never stops a
+ * document. A file that was read and is not a usable image is always an error.
+ */
 export interface ImageFault {
   code: string;
   message: string;
   hint?: string;
-  absent?: boolean;
+  unread?: boolean;
 }
 
 export type ImageLookup = { image: LoadedImage } | { fault: ImageFault };
@@ -33,17 +37,17 @@ export type ImageLookup = { image: LoadedImage } | { fault: ImageFault };
  */
 export function loadImage(href: string, baseDir: string, root: string, rootName = 'the content folder'): ImageLookup {
   const target = href.trim();
-  if (target === '') return fault('IMAGE_PATH_EMPTY', 'image has no path', 'write the file name in the parentheses: ![what it shows](picture.png)');
+  if (target === '') return fault('IMAGE_PATH_EMPTY', 'image has no path', 'write the file name in the parentheses: ![what it shows](picture.png)', true);
   if (/^[a-z][a-z0-9+.-]+:/i.test(target)) {
     return fault('IMAGE_REMOTE', `remote image is not fetched: ${target}`, 'save the image beside the Markdown file and give its file name', true);
   }
   const decoded = percentDecoded(target);
   if (path.isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || decoded.startsWith('\\')) {
-    return fault('IMAGE_OUTSIDE', `image path is absolute: ${target}`, `images must be inside ${rootName}, given relative to the Markdown file`);
+    return fault('IMAGE_OUTSIDE', `image path is absolute: ${target}`, `images must be inside ${rootName}, given relative to the Markdown file`, true);
   }
   const resolved = path.resolve(baseDir, decoded);
   const realRoot = realpathOrSelf(root);
-  if (!inside(path.resolve(root), resolved)) return fault('IMAGE_OUTSIDE', `image is outside ${rootName}: ${target}`, `images must be inside ${rootName}, given relative to the Markdown file`);
+  if (!inside(path.resolve(root), resolved)) return fault('IMAGE_OUTSIDE', `image is outside ${rootName}: ${target}`, `images must be inside ${rootName}, given relative to the Markdown file`, true);
   let real: string;
   try {
     real = realpathSync.native(resolved);
@@ -52,7 +56,7 @@ export function loadImage(href: string, baseDir: string, root: string, rootName 
     if (code === 'ENOENT' || code === 'ENOTDIR') return fault('IMAGE_NOT_FOUND', `image not found: ${target}`, 'image paths are relative to the Markdown file', true);
     return fault('IMAGE_UNREADABLE', `cannot read the image ${target} (${code ?? String(error)})`);
   }
-  if (!inside(realRoot, real)) return fault('IMAGE_OUTSIDE', `image is a link to a file outside ${rootName}: ${target}`, `copy the image into ${rootName}`);
+  if (!inside(realRoot, real)) return fault('IMAGE_OUTSIDE', `image is a link to a file outside ${rootName}: ${target}`, `copy the image into ${rootName}`, true);
   if (!statSync(real).isFile()) return fault('IMAGE_NOT_A_FILE', `image is not a file: ${target}`);
   const read = readLimited(real, target);
   if ('fault' in read) return read;
@@ -238,6 +242,6 @@ function realpathOrSelf(file: string): string {
   }
 }
 
-function fault(code: string, message: string, hint?: string, absent?: boolean): { fault: ImageFault } {
-  return { fault: { code, message, ...(hint ? { hint } : {}), ...(absent ? { absent } : {}) } };
+function fault(code: string, message: string, hint?: string, unread?: boolean): { fault: ImageFault } {
+  return { fault: { code, message, ...(hint ? { hint } : {}), ...(unread ? { unread } : {}) } };
 }
