@@ -47,6 +47,11 @@ describe('splitFrontMatter', () => {
     expect(split(text)).toMatchObject({ kind: 'none', body: text, located: [] });
   });
 
+  it('reads Markdown between two rules as Markdown even when a later line looks like a key', () => {
+    const text = '---\n\n![a picture](x.png\n)\n\ntitle: T\n---\nText.\n';
+    expect(split(text)).toMatchObject({ kind: 'none', body: text, located: [] });
+  });
+
   it('accepts empty front matter', () => {
     expect(split('---\n---\nBody')).toMatchObject({ kind: 'yaml', body: 'Body', bodyLine: 3 });
   });

@@ -46,7 +46,17 @@ export function splitFrontMatter(raw: string, file: string, problems: ProblemLis
   // The YAML's first line is the file's second.
   const yaml = YamlSource.parse(matter, file, found, 1);
   const contents = yaml.document.contents;
-  if (!isMap(contents) && !(contents === null && matter.trim() === '')) return { kind: 'none', body: text, bodyLine: 1 };
+  const mapping = isMap(contents) && (yaml.ok || startsWithKey(lines.slice(1, closingIndex)));
+  if (!mapping && !(contents === null && matter.trim() === '')) return { kind: 'none', body: text, bodyLine: 1 };
   problems.items.push(...found.items);
   return { kind: 'yaml', yaml, body, bodyLine };
+}
+
+/**
+ * YAML reads almost anything as a mapping once it recovers from errors; with errors, text is taken
+ * for front matter only when its first line is a key, so Markdown between two rules stays Markdown.
+ */
+function startsWithKey(lines: readonly string[]): boolean {
+  const first = lines.find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  return first !== undefined && /^[A-Za-z_"'][^:]*:(?:\s|$)/.test(first);
 }
