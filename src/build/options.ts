@@ -1,10 +1,13 @@
 import type { PaperSize } from '../content/types.js';
 import type { Problem } from '../errors.js';
 import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
+import type { OutputFileSystem } from './output-file-system.js';
 
 /** The kinds of file a build can write for each audience and language. */
-export type OutputKind = 'pack' | 'handouts' | 'checklists';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
+export type OutputKind = 'pack' | 'handouts' | 'checklists' | 'pocket';
+/** Every kind a build can write; `pocket` (a card per audience) only when asked for with --only. */
+export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists', 'pocket'];
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
 
 /** Options resolved once (defaults < pack.yaml < flags < prompt answers); stages never see raw flags. */
 export interface BuildOptions {
@@ -24,11 +27,20 @@ export interface BuildOptions {
   only?: readonly OutputKind[];
   largePrint?: boolean;
   duplex?: boolean;
+  /** Beside each A5 document, an imposed copy for saddle-stitch printing on A4. */
+  booklet?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
-  /** Worker threads to render with; 0 (the default) renders in this thread. */
+  /** Worker threads to render with; 0 (the default) renders in this thread. At most one per core and per document. */
   workers?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Cancels the build: rendering stops, the staging folder is removed, the lock given up and an
+   * INTERRUPTED TrainpackError thrown. A commit that has begun is not cut short (it takes moments).
+   */
+  signal?: AbortSignal;
+  /** The file operations used on the output folder (Node's by default); tests pass one that fails. */
+  fileSystem?: OutputFileSystem;
 }
 
 export interface ProgressEvent {
@@ -40,7 +52,7 @@ export interface ProgressEvent {
 }
 
 /** What a written file is: one of a pack's, or one of a workshop kit's documents. */
-export type FileKind = 'pack' | 'handout' | 'checklists' | WorkshopDocumentKind;
+export type FileKind = 'pack' | 'handout' | 'checklists' | 'pocket' | WorkshopDocumentKind;
 
 /** One file a build wrote, as listed in manifest.json. */
 export interface ManifestEntry {
@@ -52,6 +64,8 @@ export interface ManifestEntry {
   guide?: string;
   /** The workshop (plan id) a kit's file belongs to. Never a participant's data. */
   workshop?: string;
+  /** Present on the imposed copy of an A5 document (`pages` then counts sheet sides). */
+  imposition?: 'booklet';
   pages: number;
   bytes: number;
   sha256: string;
@@ -63,4 +77,6 @@ export interface BuildResult {
   files: ManifestEntry[];
   warnings: Problem[];
   pages: number;
+  /** How many worker threads rendered at least one document (0: all in this thread). */
+  workers: number;
 }

@@ -17,6 +17,8 @@ export interface RenderJob {
   guide?: string;
   /** The workshop a kit's file belongs to. */
   workshop?: string;
+  /** Also write an imposed copy for saddle-stitch printing (A5 only). */
+  booklet?: boolean;
   title: string;
   author?: string;
   subject?: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { folderState } from '../../test/support/folder-state.js';
-import { looksLikeCrash, runCli } from '../../test/support/fake-io.js';
+import { looksLikeCrash, runCli } from '../../test/support/run-cli-in-process.js';
 
 const temporary: string[] = [];
 afterAll(() => {

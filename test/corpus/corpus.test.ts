@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { looksLikeCrash, runCli } from '../support/fake-io.js';
+import { looksLikeCrash, runCli } from '../support/run-cli-in-process.js';
 import { folderState } from '../support/folder-state.js';
 
 const corpus = path.dirname(fileURLToPath(import.meta.url));

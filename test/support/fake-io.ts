@@ -1,27 +1,39 @@
-import { PassThrough } from 'node:stream';
+import { EventEmitter } from 'node:events';
+import { Readable, Writable } from 'node:stream';
 import type { CliIo } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
+export interface FakeIo {
+  io: CliIo;
+  stdout(): string;
+  stderr(): string;
+  /** Raises SIGINT or SIGTERM as the process would receive it. */
+  signals: EventEmitter;
 }
 
-/** Runs the CLI in this process, in `cwd`, with pipes (not terminals) for stdin, stdout and stderr. */
-export async function runCli(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = { SOURCE_DATE_EPOCH: '1767225600' }): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env, cwd };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
-
-/** What a user must never see for a problem in their input: a stack trace or a "this is a bug". */
-export function looksLikeCrash(output: string): boolean {
-  return /This is a bug|\n\s+at .+:\d+:\d+\)?/.test(output);
+/** A CLI run's world without a terminal: output is collected, stdin is empty, signals are raised by the test. */
+export function fakeIo(cwd: string, options: { env?: NodeJS.ProcessEnv; fileSystem?: CliIo['fileSystem']; onStderr?: (text: string) => void } = {}): FakeIo {
+  const collect = (onWrite?: (text: string) => void) => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        onWrite?.(chunk.toString());
+        done();
+      },
+    });
+    return { stream, text: () => chunks.join('') };
+  };
+  const out = collect();
+  const err = collect(options.onStderr);
+  const signals = new EventEmitter();
+  const io: CliIo = {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: Readable.from([]),
+    env: { SOURCE_DATE_EPOCH: '1767225600', ...options.env },
+    cwd,
+    signals,
+    fileSystem: options.fileSystem,
+  };
+  return { io, stdout: out.text, stderr: err.text, signals };
 }
