@@ -33,7 +33,7 @@ describe('writeRenderOutputs with a symlink planted at its temporary name', () =
       caught = error;
     }
     expect(caught).toBeInstanceOf(TrainpackError);
-    expect((caught as TrainpackError).message).toBe('cannot write the PDF: a file already stands at the temporary name it chose; nothing was written');
+    expect((caught as TrainpackError).message).toBe('cannot write the PDF: a file already stands at the temporary name it chose (EEXIST); nothing was written');
     expect(readFileSync(path.join(outside, 'precious.txt'), 'utf8')).toBe('keep me');
     expect(lstatSync(temporary).isSymbolicLink()).toBe(true);
     expect(existsSync(path.join(dir, 'notes.pdf'))).toBe(false);

@@ -80,8 +80,8 @@ describe('writeRenderOutputs', () => {
       { input: path.join(dir, 'notes.md'), output: path.join(dir, 'blocker/notes.pdf') },
     ];
     const error = caught(() => writeRenderOutputs(planned, [rendered, rendered]));
-    expect(error.code).toBe('OUTPUT_UNWRITABLE');
-    expect(error.message).toBe('cannot write the PDF: a file stands where a folder is needed; nothing was written');
+    expect(error.code).toBe('OUTPUT_WRITE_FAILED');
+    expect(error.message).toBe('cannot write the PDF: a file stands where a folder is needed (EEXIST); nothing was written');
     expect(error.location?.file).toBe(path.join(dir, 'blocker/notes.pdf'));
     expect(folderState(dir)).toEqual(before);
   });

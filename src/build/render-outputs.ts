@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { TrainpackError, UsageError, type Problem } from '../errors.js';
+import { describeFsError } from './output-file-system.js';
 import { isTrainpackPdf } from './trainpack-pdf.js';
 
 export interface OutputChoice {
@@ -112,10 +113,10 @@ export function writeRenderOutputs(planned: readonly PlannedOutput[], contents: 
     planned.forEach((plan, index) => {
       const folder = path.dirname(plan.output);
       // mkdir answers EEXIST when the folder to make is a file.
-      const created = attempt(plan.output, () => mkdirSync(folder, { recursive: true }), { EEXIST: WRITE_ERRORS.ENOTDIR! });
+      const created = attempt(plan.output, () => mkdirSync(folder, { recursive: true }), { EEXIST: 'a file stands where a folder is needed' });
       if (created) createdFolders.push(created);
       const temporary = path.join(folder, `.${path.basename(plan.output)}.${randomBytes(6).toString('hex')}.trainpack-tmp`);
-      attempt(plan.output, () => writeFileSync(temporary, contents[index]!, { flag: 'wx' }));
+      attempt(plan.output, () => writeFileSync(temporary, contents[index]!, { flag: 'wx' }), { EEXIST: 'a file already stands at the temporary name it chose' });
       staged.push({ plan, temporary, bytes: contents[index]! });
     });
     for (const entry of staged) {
@@ -177,21 +178,9 @@ function attempt<T>(file: string, operation: () => T, reasons: Record<string, st
 
 function writeError(file: string, error: unknown, reasons: Record<string, string> = {}): TrainpackError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code ? (reasons[code] ?? WRITE_ERRORS[code] ?? code) : String(error);
-  return new TrainpackError('OUTPUT_UNWRITABLE', `cannot write the PDF: ${reason}; nothing was written`, { location: { file } });
+  const cause = code && reasons[code] ? `${reasons[code]} (${code})` : describeFsError(error);
+  return new TrainpackError('OUTPUT_WRITE_FAILED', `cannot write the PDF: ${cause}; nothing was written`, { location: { file } });
 }
-
-const WRITE_ERRORS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  ENOTDIR: 'a file stands where a folder is needed',
-  EEXIST: 'a file already stands at the temporary name it chose',
-  EISDIR: 'a folder stands where the file would go',
-  ENAMETOOLONG: 'the name is too long',
-};
 
 function identity(file: string): { real: string; stats?: Stats } {
   const stats = statOrUndefined(file);

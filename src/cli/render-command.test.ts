@@ -127,7 +127,7 @@ describe('trainpack render never destroys a file', () => {
 
   it('reports a folder it cannot create as one line naming the path', async () => {
     const dir = notesFolder();
-    await expectRefused(dir, ['render', 'notes.md', '--out', 'notes.md/pdf'], 'notes.md/pdf/notes.pdf: error: cannot write the PDF: a file stands where a folder is needed; nothing was written');
+    await expectRefused(dir, ['render', 'notes.md', '--out', 'notes.md/pdf'], 'notes.md/pdf/notes.pdf: error: cannot write the PDF: a file stands where a folder is needed (ENOTDIR); nothing was written');
   });
 
   it('writes nothing when one of several files has an error', async () => {
