@@ -172,6 +172,7 @@ export function planJobs(content: Content, expander: Expander, selection: Select
         theme: themeOptions,
         booklet: options.booklet,
         labels: jobLabels,
+        contentRoot: content.root,
         sections: docs.map((doc) => ({
           kind: doc.kind === 'pack-front' ? 'front' : doc.kind === 'pocket' ? 'document' : doc.kind,
           title: doc.title,

@@ -66,6 +66,7 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
           ? { paper: (options.paper ?? content.pack.paper) === 'Letter' ? 'Letter' : 'A4', landscape: true }
           : { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false },
         labels,
+        contentRoot: content.root,
         sections: [{ kind: 'document', title: document.title, markdown: document.markdown, baseDir: content.root }],
       });
     }

@@ -16,9 +16,9 @@ describe('checkContent', () => {
       [
         "faults/audiences.yaml:4:18: error: audiences[0].description: missing the "en" text",
         "faults/audiences.yaml:5:9: error: audiences[1].id: must be kebab-case ASCII, like "child-protection-workers"",
-        "faults/extra/guide.sq.md:3:17: error: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "faults/extra/guide.sq.md:2:17: error: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
         "faults/intro/checklists.yaml:6:31: error: checklists[0].items[0].audiences: unknown audience "nurses"",
-        "faults/intro/guide.en.md:4:23: error: audiences: unknown audience "teacher"",
+        "faults/intro/guide.en.md:3:23: error: audiences: unknown audience "teacher"",
         "faults/intro/guide.en.md:6:1: warning: has 1 headings where guide.sq.md has 2: heading 2 (line 7 there) is missing here",
         "faults/intro/guide.en.md:8:8: error: unknown audience "teacher" in {{#for}}",
         "faults/intro/guide.en.md:12:13: error: unknown checklist "nope"",

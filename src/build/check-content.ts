@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
-import type { Content, Guide, TemplateSource, WorkshopPlan } from '../content/types.js';
+import type { Content, Guide, GuideText, TemplateSource, WorkshopPlan } from '../content/types.js';
 import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem, type SourceLocation } from '../errors.js';
-import { lexMarkdown } from '../markdown/lex.js';
+import { lexMarkdown, type BlockToken } from '../markdown/lex.js';
 import { missingGlyphs } from '../pdf/fonts.js';
 import { createTheme } from '../pdf/theme.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
@@ -11,6 +11,7 @@ import { tailorWorkshop } from '../tailor/tailor-workshop.js';
 import { expandWorkshop } from '../template/expand-workshop.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
+import { readPrintImages } from './print-images.js';
 import { printLabelStrings } from './print-labels.js';
 
 export interface CheckResult {
@@ -27,7 +28,7 @@ export interface CheckResult {
  */
 export function checkContent(root: string, options: LoadOptions = {}): CheckResult {
   const { content, problems, partial } = readContent(root, options);
-  checkGuides(partial.guides, partial.audienceIds, problems);
+  checkGuides(partial.root, partial.guides, partial.audienceIds, problems);
   checkGlyphs(partial.root, partial.guides, partial.templates, content?.workshops ?? [], problems);
   if (content && !problems.hasErrors) checkExpansion(content, problems);
   const sorted = sortProblems(problems.items);
@@ -52,7 +53,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   return { content: result.content, warnings: result.problems.filter((problem) => problem.severity === 'warning') };
 }
 
-function checkGuides(guides: readonly Guide[], audienceIds: readonly string[], problems: ProblemList): void {
+function checkGuides(root: string, guides: readonly Guide[], audienceIds: readonly string[], problems: ProblemList): void {
   for (const guide of guides) {
     const headings: { lang: string; file: string; levels: { depth: number; line: number }[] }[] = [];
     for (const text of Object.values(guide.texts)) {
@@ -60,7 +61,7 @@ function checkGuides(guides: readonly Guide[], audienceIds: readonly string[], p
       const lexed = lexMarkdown(text.body, { file: text.file, firstLine: text.bodyLine });
       for (const warning of lexed.warnings) problems.items.push(warning);
       headings.push({ lang: text.lang, file: text.file, levels: collectHeadings(lexed.tokens, text.bodyLine) });
-      checkImages(text.body, text.file, text.bodyLine, guide.dir, problems);
+      checkImages(lexed.tokens, text, guide.dir, root, problems);
     }
     checkHeadingParity(headings, problems);
   }
@@ -134,21 +135,9 @@ function checkHeadingParity(versions: { lang: string; file: string; levels: { de
   }
 }
 
-function checkImages(body: string, file: string, bodyLine: number, dir: string, problems: ProblemList): void {
-  const lines = body.split('\n');
-  lines.forEach((text, index) => {
-    for (const match of text.matchAll(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-      const target = match[2]!;
-      if (/^[a-z]+:/i.test(target)) continue;
-      const location = { file, line: bodyLine + index, column: (match.index ?? 0) + 1 };
-      try {
-        readFileSync(path.resolve(dir, decodeURI(target)));
-      } catch {
-        problems.error('IMAGE_NOT_FOUND', `image not found: ${target}`, location, 'image paths are relative to the Markdown file');
-      }
-      if (!match[1]) problems.warn('IMAGE_ALT_MISSING', `image ${target} has no alt text`, location, 'write what the image shows in ![...]: screen readers read it out');
-    }
-  });
+/** Images must be whole PNG or JPEG files inside the content root; a missing one is an error here. */
+function checkImages(tokens: readonly BlockToken[], text: GuideText, dir: string, root: string, problems: ProblemList): void {
+  readPrintImages(tokens, { markdown: text.body, file: text.file, firstLine: text.bodyLine, baseDir: dir, root, unreadImages: 'error', unexpanded: true }, problems);
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */
@@ -171,7 +160,8 @@ function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // A byte-order mark starts many files saved on Windows: it is not content, never printed.
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       continue;
     }

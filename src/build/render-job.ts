@@ -1,6 +1,8 @@
+import { ProblemList, TrainpackError } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from '../pdf/layout-pdf.js';
 import type { LayoutResult, PrintLabelStrings, PrintSection, SectionKind } from '../pdf/model.js';
+import { readPrintImages } from './print-images.js';
 import { printLabels } from './print-labels.js';
 import { createTheme, type ThemeOptions } from '../pdf/theme.js';
 import type { FileKind } from './options.js';
@@ -25,17 +27,23 @@ export interface RenderJob {
   creationDate: number;
   theme: ThemeOptions;
   labels: PrintLabelStrings;
+  /** The folder every image must be inside. */
+  contentRoot: string;
   sections: { kind: SectionKind; title: string; markdown: string; baseDir: string }[];
 }
 
 /** Lexes and lays out one job's Markdown into a PDF. */
 export function renderJob(job: RenderJob): Promise<LayoutResult> {
-  const sections: PrintSection[] = job.sections.map((section) => ({
-    kind: section.kind,
-    title: section.title,
-    baseDir: section.baseDir,
-    tokens: lexMarkdown(section.markdown).tokens,
-  }));
+  const problems = new ProblemList();
+  const sections: PrintSection[] = job.sections.map((section) => {
+    const tokens = lexMarkdown(section.markdown).tokens;
+    const images = readPrintImages(tokens, { markdown: section.markdown, baseDir: section.baseDir, root: job.contentRoot, unreadImages: 'error' }, problems);
+    return { kind: section.kind, title: section.title, tokens, images, baseDir: section.baseDir };
+  });
+  // The check before a build reported image problems where they are written; one found only now
+  // (an image in a template, or a file changed since) names the image file.
+  const [first] = problems.items.filter((problem) => problem.severity === 'error');
+  if (first) throw new TrainpackError(first.code, first.message, { location: first.location, hint: first.hint });
   return layoutPdf(
     {
       title: job.title,

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { readMarkdownFile } from '../content/read-markdown-file.js';
 import type { PaperSize } from '../content/types.js';
-import { ProblemList, type Problem } from '../errors.js';
+import { ProblemList, sortProblems, type Problem } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from '../pdf/layout-pdf.js';
 import type { LayoutResult, PrintLabels } from '../pdf/model.js';
 import { createTheme } from '../pdf/theme.js';
 import { readBuiltInLabels } from '../content/built-in-labels.js';
 import { Labels } from '../template/labels.js';
+import { readPrintImages } from './print-images.js';
 import { printLabelStrings, printLabels } from './print-labels.js';
 
 export interface RenderOptions {
@@ -26,7 +27,8 @@ export interface RenderResult extends LayoutResult {
 
 /**
  * Renders any Markdown file (front matter optional: title, author, subject, lang) to a handout PDF
- * through the same layout engine as the packs. Images resolve relative to the file.
+ * through the same layout engine as the packs. Images resolve relative to the file and must be in
+ * its folder; one that is missing, remote or outside it is a warning and prints as its alt text in a box.
  */
 export async function renderMarkdown(file: string, options: RenderOptions): Promise<RenderResult> {
   const problems = new ProblemList();
@@ -38,7 +40,11 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
   const headingTitle = lexed.tokens.find((token) => token.type === 'heading' && 'depth' in token && token.depth === 1) as { text?: string } | undefined;
   const title = front.title ?? headingTitle?.text ?? path.basename(file, path.extname(file));
   const tokens = front.title && !headingTitle ? [...lexMarkdown(`# ${front.title}`).tokens, ...lexed.tokens] : lexed.tokens;
-  const warnings: Problem[] = [...lexed.warnings];
+  // An image not read (missing, remote, outside the folder) is a warning here: one picture never stops a document.
+  const folder = path.dirname(path.resolve(file));
+  const images = readPrintImages(lexed.tokens, { markdown: body, file: path.resolve(file), firstLine: bodyLine, baseDir: folder, root: folder, rootName: "the Markdown file's folder", unreadImages: 'warn' }, problems);
+  problems.throwIfErrors();
+  const warnings: Problem[] = sortProblems([...problems.warnings, ...lexed.warnings]);
   const labels = builtInLabels(lang, warnings);
   const result = await layoutPdf(
     {
@@ -48,7 +54,7 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
       lang,
       creationDate: options.date,
       footer: [title, front.author].filter(Boolean).join(' · '),
-      sections: [{ kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)), source: { file: path.resolve(file), firstLine: bodyLine } }],
+      sections: [{ kind: 'document', title, tokens, images, baseDir: folder, source: { file: path.resolve(file), firstLine: bodyLine } }],
       labels,
     },
     createTheme({ paper: options.paper ?? 'A4', largePrint: options.largePrint, duplex: options.duplex }),

@@ -111,6 +111,7 @@ Examples:
     .argument('<files...>', 'Markdown files (front matter optional: title, author, subject, lang)')
     .option('-o, --output <file>', 'output PDF (one input file only)')
     .option('--out <dir>', 'output folder (default: beside each input)')
+    .option('--force', 'replace existing PDFs trainpack did not write (never an input)')
     .addOption(new Option('--paper <size>', 'paper size').choices(['A4', 'Letter', 'A5']).default('A4'))
     .option('--lang <code>', 'language when the front matter gives none', 'en')
     .option('--duplex', 'mirror margins for double-sided printing')

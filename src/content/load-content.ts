@@ -163,8 +163,15 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
     const text = readText(file, problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
     if (text === undefined) continue;
     const split = splitFrontMatter(text, file, problems);
+    if (split.kind === 'refused') continue;
     if (!split.yaml) {
-      problems.error('FRONT_MATTER_MISSING', 'front matter missing: the file must start with --- and give at least a title', { file, line: 1, column: 1 });
+      const unclosed = split.kind === 'unclosed';
+      problems.error(
+        'FRONT_MATTER_MISSING',
+        unclosed ? 'front matter is not closed: no line "---" ends what the "---" of line 1 opens' : 'front matter missing: the file must start with --- and give at least a title',
+        { file, line: 1, column: 1 },
+        unclosed ? 'end the front matter with a line "---" before the Markdown' : 'start the file with a line "---", then "title: ...", then a line "---"',
+      );
       continue;
     }
     if (!split.yaml.ok) continue;

@@ -64,7 +64,7 @@ export const checklistsSchema = z.strictObject({
   ),
 });
 
-export const frontMatterSchema = z.object({
+export const frontMatterSchema = z.strictObject({
   title: z.string().min(1),
   summary: z.string().default(''),
   audiences: audienceSelector.default('all'),

@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { BlockToken } from '../markdown/lex.js';
 
@@ -13,7 +14,15 @@ export interface PrintSection {
   baseDir: string;
   /** The file the Markdown was read from and the line it starts on, to locate layout warnings. */
   source?: { file: string; firstLine: number };
+  /** Every image of the tokens by href, read and checked before layout; absent, images are read from `baseDir`. */
+  images?: ReadonlyMap<string, PrintImage>;
 }
+
+/**
+ * An image ready to print, with where it is written for errors; or a placeholder, whose alt text
+ * is drawn in a box (`render` does this for a missing or remote image, after warning about it).
+ */
+export type PrintImage = { kind: 'image'; data: Buffer; location?: SourceLocation } | { kind: 'placeholder' };
 
 /** The words the layout itself prints, in the document's language. */
 export interface PrintLabels extends Omit<PrintLabelStrings, 'pageOf'> {

@@ -228,4 +228,25 @@ describe('trainpack check, list and render', () => {
     expect(rendered.lang).toBe('sq');
     expect(rendered.pageSizes[0]).toEqual({ width: 419.53, height: 595.28 });
   });
+
+  it('render prints a missing or remote image as its alt text, with a located warning', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nBefore.\n\n![The referral map](map.png)\n\n![The shelter][photo]\n\nAfter.\n\n[photo]: https://example.org/shelter.jpg\n');
+    const run = await trainpack(['render', 'notes.md'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('notes.md:5:1: warning: image not found: map.png (its alt text is printed in a box instead)');
+    expect(run.stderr).toContain('notes.md:7:1: warning: remote image is not fetched: https://example.org/shelter.jpg');
+    expect(inOrder((await pdf(path.join(dir, 'notes.pdf'))).text, ['Before.', 'The referral map', 'The shelter', 'After.'])).toBe(true);
+  });
+
+  it('render refuses to write over its input, naming it, and touches nothing', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'notes.md'), '# Notes\n');
+    const run = await trainpack(['render', 'notes.md', '-o', 'notes.md'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe('notes.md: error: this is an input file: render never replaces its own input');
+    expect(run.stderr).not.toMatch(/This is a bug|\n\s+at /);
+    expect(readFileSync(path.join(dir, 'notes.md'), 'utf8')).toBe('# Notes\n');
+    expect(readdirSync(dir)).toEqual(['notes.md']);
+  });
 });

@@ -1,10 +1,17 @@
 import path from 'node:path';
 import type { Tokens } from 'marked';
 import { TrainpackError } from '../../errors.js';
+import type { DirectiveToken } from '../../markdown/directives.js';
 import type { BlockLayout } from '../flow.js';
+import { fieldBox } from './field-box.js';
 
 /** A block image, tagged as a Figure with its alt text, at most half a page tall. */
-export const image: BlockLayout<Tokens.Image> = (token, context, { theme, section, imageSize }) => {
+export const image: BlockLayout<Tokens.Image> = (token, context, layout) => {
+  const { theme, section, imageSize } = layout;
+  // An image render could not read (missing, remote, outside its folder) was reported as a warning: its alt text stands in a box.
+  if (section.images?.get(token.href)?.kind === 'placeholder') {
+    return fieldBox({ type: 'directive', name: 'box', raw: token.raw, attributes: { label: token.text || token.href, value: token.href } } as unknown as DirectiveToken, context, layout);
+  }
   const file = path.resolve(section.baseDir, decodeURI(token.href));
   const size = imageSize(file);
   const maxHeight = (theme.page.height - theme.margins.top - theme.margins.bottom) * 0.5;
