@@ -7,6 +7,7 @@ const { content } = loadContent(BUILT_IN_CONTENT);
 
 /** The sessions the issue asks for, per guide: the workshop plans and the facilitator's manual refer to them by id. */
 const REQUIRED_SESSIONS: Record<string, string[]> = {
+  children: ['children-left-behind', 'children-trafficked-with-a-parent', 'children-born-of-trafficking', 'working-with-parent-and-school'],
   mhpss: ['layered-model-and-pfa', 'recognising-risk-and-referring', 'staff-care'],
 };
 
