@@ -1,5 +1,6 @@
 import { readWorkshopPlan } from '../content/load-content.js';
 import { readParticipants } from '../content/read-participants.js';
+import { WORKSHOP_FOLDER_PREFIX } from '../content/reserved-ids.js';
 import type { Participant, WorkshopPlan } from '../content/types.js';
 import { ContentError, ProblemList, UsageError, sortProblems } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
@@ -12,9 +13,9 @@ import type { BuildOptions, BuildResult } from './options.js';
 import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
 
-export interface WorkshopOptions extends Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'languages' | 'outDir' | 'paper' | 'largePrint' | 'duplex' | 'date' | 'workers' | 'onProgress'> {
-  /** A plan file, or the id of a plan in the content root's workshops/ folder. */
-  plan: string;
+export interface WorkshopOptions extends Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'languages' | 'outDir' | 'paper' | 'largePrint' | 'duplex' | 'date' | 'workers' | 'onProgress' | 'signal' | 'fileSystem'> {
+  /** A plan file, the id of a plan in the content root's workshops/ folder, or a plan already read. */
+  plan: string | WorkshopPlan;
   /** Overrides the plan's participants file. */
   participantsFile?: string;
 }
@@ -40,7 +41,7 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
   const kit = tailorWorkshop(content, plan);
   const expander = new Expander(content, warnings);
   const date = options.date.toISOString().slice(0, 10);
-  const folder = `workshop-${plan.id}`;
+  const folder = `${WORKSHOP_FOLDER_PREFIX}${plan.id}`;
   const jobs: RenderJob[] = [];
   for (const lang of selection.languages) {
     const labels = printLabelStrings(expander.labels(lang));
@@ -69,7 +70,8 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
 }
 
 /** A plan file's path, or the id of one of the content root's ready-made plans. */
-function findPlan(plan: string, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+function findPlan(plan: string | WorkshopPlan, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+  if (typeof plan !== 'string') return plan;
   const builtIn = loaded.content.workshops.find((candidate) => candidate.id === plan);
   if (builtIn) return builtIn;
   if (/^[a-z0-9-]+$/.test(plan) && !plan.endsWith('.yaml')) {

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
-import type { Content, Guide, TemplateSource } from '../content/types.js';
-import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem } from '../errors.js';
+import type { Content, Guide, TemplateSource, WorkshopPlan } from '../content/types.js';
+import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem, type SourceLocation } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { missingGlyphs } from '../pdf/fonts.js';
 import { createTheme } from '../pdf/theme.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
+import { tailorWorkshop } from '../tailor/tailor-workshop.js';
+import { expandWorkshop } from '../template/expand-workshop.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
 import { printLabelStrings } from './print-labels.js';
@@ -26,7 +28,7 @@ export interface CheckResult {
 export function checkContent(root: string, options: LoadOptions = {}): CheckResult {
   const { content, problems, partial } = readContent(root, options);
   checkGuides(partial.guides, partial.audienceIds, problems);
-  checkGlyphs(partial.root, partial.guides, partial.templates, problems);
+  checkGlyphs(partial.root, partial.guides, partial.templates, content?.workshops ?? [], problems);
   if (content && !problems.hasErrors) checkExpansion(content, problems);
   const sorted = sortProblems(problems.items);
   return {
@@ -67,6 +69,14 @@ function checkGuides(guides: readonly Guide[], audienceIds: readonly string[], p
 function checkExpansion(content: Content, problems: ProblemList): void {
   // A trial expansion for every audience and language finds what only running the templates shows.
   const expander = new Expander(content);
+  // A template fault shows once, however many audiences, languages and plans run into it.
+  const report = (error: unknown, fallback?: SourceLocation) => {
+    if (!(error instanceof TrainpackError)) throw error;
+    const location = error.location ?? fallback;
+    if (!problems.items.some((problem) => problem.message === error.message && problem.location?.file === location?.file && problem.location?.line === location?.line)) {
+      problems.error(error.code, error.message, location, error.hint);
+    }
+  };
   for (const lang of content.pack.languages) {
     // The labels the layout prints, so that a missing one is reported here too.
     printLabelStrings(expander.labels(lang));
@@ -74,10 +84,18 @@ function checkExpansion(content: Content, problems: ProblemList): void {
       try {
         expander.expandPlan(tailorPack(content, audience, lang), '2000-01-01');
       } catch (error) {
-        if (!(error instanceof TrainpackError)) throw error;
-        if (!problems.items.some((problem) => problem.message === error.message && problem.location?.file === error.location?.file && problem.location?.line === error.location?.line)) {
-          problems.error(error.code, error.message, error.location, error.hint);
-        }
+        report(error);
+      }
+    }
+  }
+  // Every ready-made workshop plan, in every language, through the workshop templates.
+  for (const plan of content.workshops) {
+    const kit = tailorWorkshop(content, plan);
+    for (const lang of content.pack.languages) {
+      try {
+        expandWorkshop(expander, content, kit, lang, undefined, '2000-01-01');
+      } catch (error) {
+        report(error, { file: plan.file });
       }
     }
   }
@@ -134,7 +152,7 @@ function checkImages(body: string, file: string, bodyLine: number, dir: string, 
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */
-function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], problems: ProblemList): void {
+function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], workshops: readonly WorkshopPlan[], problems: ProblemList): void {
   const theme = createTheme({ paper: 'A4' });
   const large = createTheme({ paper: 'A4', largePrint: true });
   const faces = [...Object.values(theme.fonts.body), theme.fonts.heading.bold, ...Object.values(large.fonts.body)];
@@ -142,7 +160,9 @@ function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly
   for (const guide of guides) {
     for (const text of Object.values(guide.texts)) files.add(text.file);
     if (guide.checklists.length > 0) files.add(path.join(guide.dir, 'checklists.yaml'));
+    if (guide.sessions.length > 0 || guide.quiz.length > 0) files.add(path.join(guide.dir, 'sessions.yaml'));
   }
+  for (const plan of workshops) files.add(plan.file);
   for (const template of templates) files.add(template.file);
   // Each distinct character is checked once against the fonts (ASCII is in every face); only
   // when one is missing are the files read again to report every place it appears.

@@ -13,7 +13,7 @@ export interface HeadingStyle {
 }
 
 export interface Theme {
-  paper: PaperSize;
+  paper: PageSize;
   largePrint: boolean;
   duplex: boolean;
   page: { width: number; height: number };
@@ -37,10 +37,14 @@ export interface Theme {
   colours: { text: string; muted: string; rule: string; fill: string; headerFill: string };
 }
 
-const PAGE_SIZES: Record<PaperSize, { width: number; height: number }> = {
+/** The pack's papers, and A6 for pocket cards. */
+export type PageSize = PaperSize | 'A6';
+
+const PAGE_SIZES: Record<PageSize, { width: number; height: number }> = {
   A4: { width: 595.28, height: 841.89 },
   Letter: { width: 612, height: 792 },
   A5: { width: 419.53, height: 595.28 },
+  A6: { width: 297.64, height: 419.53 },
 };
 
 const FONT_DIR = 'dejavu-fonts-ttf/ttf/';
@@ -51,7 +55,7 @@ const withDir = (faces: Record<FaceKey, string>): Record<FaceKey, string> =>
   Object.fromEntries(Object.entries(faces).map(([face, file]) => [face, FONT_DIR + file])) as Record<FaceKey, string>;
 
 export interface ThemeOptions {
-  paper: PaperSize;
+  paper: PageSize;
   largePrint?: boolean;
   duplex?: boolean;
   /** Pages turned sideways (certificates). */
@@ -63,7 +67,7 @@ export interface ThemeOptions {
  * little smaller); large print is a separate layout at 17 pt sans-serif, not an enlargement.
  */
 export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
-  const small = paper === 'A5';
+  const small = paper === 'A5' || paper === 'A6';
   const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : 10.5;
   const scale = size / 10.5;
   const margin = small ? mm(15) : mm(20);
