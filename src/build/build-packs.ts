@@ -45,6 +45,7 @@ export async function renderAndWrite(
   let pool: RenderPool | undefined;
   let entries: ManifestEntry[];
   let workers: number;
+  const layoutWarnings: Problem[] = [];
   try {
     // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
     // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches). More
@@ -56,6 +57,7 @@ export async function renderAndWrite(
       jobs,
       (index, result) => {
         const job = jobs[index]!;
+        layoutWarnings.push(...result.warnings.map((warning) => ({ ...warning, location: warning.location ?? { file: job.path } })));
         const entry = { path: job.path, ...(job.audience ? { audience: job.audience } : {}), lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), ...(job.workshop ? { workshop: job.workshop } : {}), pages: result.pages };
         writer.stage(entry, result.bytes);
         if (job.booklet) {
@@ -85,7 +87,7 @@ export async function renderAndWrite(
   return {
     outDir: path.resolve(options.outDir),
     files: entries,
-    warnings: [...writer.notices, ...warnings],
+    warnings: [...writer.notices, ...warnings, ...layoutWarnings],
     pages: entries.reduce((total, entry) => total + entry.pages, 0),
     workers,
   };

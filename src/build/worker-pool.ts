@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { TrainpackError } from '../errors.js';
+import { TrainpackError, type Problem } from '../errors.js';
 import type { LayoutResult } from '../pdf/model.js';
 import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { renderJob, type RenderJob } from './render-job.js';
@@ -13,6 +13,7 @@ interface WorkerReply {
   id: number;
   bytes?: ArrayBuffer;
   pages?: number;
+  warnings?: Problem[];
   error?: { code: string; message: string; location?: never; hint?: string; stack?: string };
 }
 
@@ -70,7 +71,7 @@ export class RenderPool {
             return settle(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
           }
           try {
-            onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages! });
+            onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages!, warnings: message.warnings ?? [] });
           } catch (error) {
             return settle(error);
           }
