@@ -45,6 +45,7 @@ export async function renderAndWrite(
   let pool: RenderPool | undefined;
   let entries: ManifestEntry[];
   let workers: number;
+  const booklets: Promise<unknown>[] = [];
   const layoutWarnings: Problem[] = [];
   try {
     // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
@@ -52,7 +53,6 @@ export async function renderAndWrite(
     // threads than cores or documents only cost memory.
     pool = RenderPool.start(Math.min(options.workers ?? 0, availableParallelism(), jobs.length));
     let done = 0;
-    const booklets: Promise<unknown>[] = [];
     workers = await pool.render(
       jobs,
       (index, result) => {
@@ -76,6 +76,8 @@ export async function renderAndWrite(
     throwIfInterrupted(options.signal);
     entries = writer.commit(options.date);
   } catch (error) {
+    // Booklets still being imposed would stage into a removed folder: let them settle first.
+    await Promise.allSettled(booklets);
     writer.abort();
     throw error;
   } finally {

@@ -48,6 +48,7 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
     const title = localise(plan.title, lang);
     const organisation = plan.organisation ?? content.pack.organisation;
     for (const document of expandWorkshop(expander, content, kit, lang, participants, date)) {
+      const certificate = document.kind === 'certificates';
       jobs.push({
         path: `${lang}/${folder}/${document.kind}.pdf`,
         kind: document.kind,
@@ -59,7 +60,11 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
         keywords: [plan.id, lang, document.kind].join(', '),
         footer: title,
         creationDate: options.date.getTime(),
-        theme: { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false, landscape: document.kind === 'certificates' },
+        // A certificate is a formal page, the same for everyone: a full sheet in landscape (A4, or Letter where
+        // that is the paper), never reflowed for large print or duplex.
+        theme: certificate
+          ? { paper: (options.paper ?? content.pack.paper) === 'Letter' ? 'Letter' : 'A4', landscape: true }
+          : { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false },
         labels,
         sections: [{ kind: 'document', title: document.title, markdown: document.markdown, baseDir: content.root }],
       });

@@ -80,7 +80,8 @@ export function createTheme({ paper, largePrint = false, duplex = false, landsca
   const size = largePrint ? (small ? 16 : 17) : paper === 'A6' ? 8 : small ? 9.5 : 11.5;
   const scale = size / 10.5;
   // A4 and Letter body text at a comfortable measure: a median of about 70 characters per line.
-  const margin = small ? mm(15) : largePrint ? mm(20) : mm(27);
+  // Landscape pages (certificates) are short: the wide side margins of a portrait measure would push a certificate onto two pages.
+  const margin = small || landscape ? mm(15) : largePrint ? mm(20) : mm(27);
   const heading = (ratio: number, before: number, after: number): HeadingStyle => ({
     size: round(size * ratio),
     spaceBefore: round(size * before),

@@ -88,7 +88,7 @@ describe('trainpack build', () => {
     expect(handout.links.some((link) => link.url === 'https://example.org/trainpack')).toBe(true);
     // Tagged: headings, paragraphs, lists with labels, the table with header cells, the image with its alt text.
     const roles = handout.structure.flat();
-    expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'Link', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[[ ]]', 'Lbl[[x]]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
+    expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'Link', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[☐]', 'Lbl[☑]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
     expect(handout.text).not.toContain('[A grey diagram]');
     // A handout travels alone and sends its reader to the referral contacts, so it ends with them.
     expect(inOrder(handout.pages[handout.pages.length - 1]!, ['Referral contacts', 'National line', 'Local office', 'Room 4'])).toBe(true);
