@@ -50,7 +50,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   return { content: result.content, warnings: result.problems.filter((problem) => problem.severity === 'warning') };
 }
 
-function checkGuides(guides: readonly Guide[], audienceIds: readonly string[], problems: ProblemList): void {
+function checkGuides(guides: readonly Guide[], audienceIds: readonly string[] | undefined, problems: ProblemList): void {
   for (const guide of guides) {
     const headings: { lang: string; file: string; levels: { depth: number; line: number }[] }[] = [];
     for (const text of Object.values(guide.texts)) {

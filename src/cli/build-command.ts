@@ -7,7 +7,7 @@ import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import type { Content, PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
-import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { colours, displayPath, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
 import { resolveDate } from './date.js';
 import { createProgress } from './progress.js';
 import { reportFailure } from './report.js';
@@ -77,7 +77,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
     for (const warning of result.warnings) io.stderr.write(`${formatProblem(warning, io, errColour)}\n`);
     if (!flags.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      io.stdout.write(`${outColour.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s → ${outColour.bold(displayPath(result.outDir, io))}\n`);
+      io.stdout.write(`${outColour.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s → ${outColour.bold(terminalSafe(displayPath(result.outDir, io)))}\n`);
     }
     return EXIT.ok;
   } catch (error) {

@@ -4,7 +4,7 @@ import { renderMarkdown } from '../build/render-markdown.js';
 import type { PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { resolveDate } from './date.js';
-import { colours, formatProblem, problemJson, type CliIo } from './io.js';
+import { colours, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -51,7 +51,7 @@ export async function renderCommand(files: string[], rawFlags: Record<string, un
       return EXIT.ok;
     }
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning, io, colour)}\n`);
-    if (!flags.quiet) for (const file of written) io.stdout.write(`${file.input} → ${file.output} (${file.pages} pages)\n`);
+    if (!flags.quiet) for (const file of written) io.stdout.write(`${terminalSafe(file.input)} → ${terminalSafe(file.output)} (${file.pages} pages)\n`);
     return EXIT.ok;
   } catch (error) {
     return reportFailure(error, io, flags.json === true, colour);

@@ -5,6 +5,8 @@ import type { YamlPath, YamlSource } from './yaml-source.js';
 
 /** Validates parsed YAML against a schema, reporting every issue at its file:line:col. */
 export function validateYaml<T extends z.ZodType>(schema: T, source: YamlSource, problems: ProblemList, basePath: YamlPath = []): z.output<T> | undefined {
+  // A broken file's syntax error is reported already; schema errors on what the parser guessed would only follow from it.
+  if (!source.ok) return undefined;
   const data = source.toJS();
   const result = schema.safeParse(data);
   if (result.success) return result.data;
