@@ -8,6 +8,7 @@ import type { LayoutResult, PrintLabels } from '../pdf/model.js';
 import { createTheme } from '../pdf/theme.js';
 import { readBuiltInLabels } from '../content/built-in-labels.js';
 import { Labels } from '../template/labels.js';
+import { checkCharacters } from './check-characters.js';
 import { printLabelStrings, printLabels } from './print-labels.js';
 
 export interface RenderOptions {
@@ -16,6 +17,8 @@ export interface RenderOptions {
   lang?: string;
   largePrint?: boolean;
   duplex?: boolean;
+  /** Characters the fonts lack are a warning instead of an error (they print as empty boxes). */
+  allowMissingGlyphs?: boolean;
   date: Date;
 }
 
@@ -33,12 +36,14 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
   const source = readMarkdownFile(file, problems);
   problems.throwIfErrors();
   const { front, body, bodyLine } = source!;
+  checkCharacters([{ file: path.resolve(file), text: body, firstLine: bodyLine, markdown: true }], { missingGlyph: options.allowMissingGlyphs ? 'warning' : 'error' }, problems);
+  problems.throwIfErrors();
   const lang = front.lang ?? options.lang ?? 'en';
   const lexed = lexMarkdown(body, { file: path.resolve(file), firstLine: bodyLine });
   const headingTitle = lexed.tokens.find((token) => token.type === 'heading' && 'depth' in token && token.depth === 1) as { text?: string } | undefined;
   const title = front.title ?? headingTitle?.text ?? path.basename(file, path.extname(file));
   const tokens = front.title && !headingTitle ? [...lexMarkdown(`# ${front.title}`).tokens, ...lexed.tokens] : lexed.tokens;
-  const warnings: Problem[] = [...lexed.warnings];
+  const warnings: Problem[] = [...problems.warnings, ...lexed.warnings];
   const labels = builtInLabels(lang, warnings);
   const result = await layoutPdf(
     {

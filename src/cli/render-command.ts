@@ -15,6 +15,7 @@ interface RenderFlags {
   lang: string;
   duplex?: boolean;
   largePrint?: boolean;
+  allowMissingGlyphs?: boolean;
   json?: boolean;
   quiet?: boolean;
   color?: boolean;
@@ -32,7 +33,7 @@ export async function renderCommand(files: string[], rawFlags: Record<string, un
     const rendered = [];
     for (const file of files) {
       const input = path.resolve(io.cwd, file);
-      const result = await renderMarkdown(input, { paper: flags.paper, lang: flags.lang, duplex: flags.duplex, largePrint: flags.largePrint, date });
+      const result = await renderMarkdown(input, { paper: flags.paper, lang: flags.lang, duplex: flags.duplex, largePrint: flags.largePrint, allowMissingGlyphs: flags.allowMissingGlyphs, date });
       const output = flags.output
         ? path.resolve(io.cwd, flags.output)
         : path.join(flags.out ? path.resolve(io.cwd, flags.out) : path.dirname(input), `${path.basename(input, path.extname(input))}.pdf`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemList, type SourceLocation } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
+import { exceedsSizeLimit, type SizeLimitKind } from './size-limits.js';
 import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
 import type { Audience, AudienceSelector, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, TemplateSource } from './types.js';
 import { ID_PATTERN, LANGUAGE_PATTERN } from './schema.js';
@@ -122,7 +123,7 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
   const texts: Record<string, GuideText> = {};
   for (const lang of languages) {
     const file = path.join(dir, `guide.${lang}.md`);
-    const text = readText(file, problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
+    const text = readText(file, 'guide', problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
     if (text === undefined) continue;
     const split = splitFrontMatter(text, file, problems);
     if (!split.yaml) {
@@ -177,7 +178,7 @@ function readTemplates(root: string, templatesDir: string | undefined, problems:
         warnIfMisnamedTemplate(name, file);
         continue;
       }
-      const source = readText(file, problems);
+      const source = readText(file, 'template', problems);
       if (source !== undefined) byName.set(name, { name, source, file });
     }
   }
@@ -207,11 +208,12 @@ function readLabels(root: string, templatesDir: string | undefined, problems: Pr
 }
 
 function readYaml(file: string, problems: ProblemList): YamlSource | undefined {
-  const text = readText(file, problems);
+  const text = readText(file, 'yaml', problems);
   return text === undefined ? undefined : YamlSource.parse(text, file, problems);
 }
 
-function readText(file: string, problems: ProblemList, hint?: string): string | undefined {
+function readText(file: string, kind: SizeLimitKind, problems: ProblemList, hint?: string): string | undefined {
+  if (exceedsSizeLimit(file, kind, problems)) return undefined;
   try {
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
