@@ -67,6 +67,8 @@ function checkGuides(guides: readonly Guide[], audienceIds: readonly string[] | 
 function checkExpansion(content: Content, problems: ProblemList): void {
   // A trial expansion for every audience and language finds what only running the templates shows.
   const expander = new Expander(content);
+  for (const failure of expander.compileTemplates()) problems.error(failure.code, failure.message, failure.location, failure.hint);
+  if (problems.hasErrors) return;
   for (const lang of content.pack.languages) {
     // The labels the layout prints, so that a missing one is reported here too.
     printLabelStrings(expander.labels(lang));

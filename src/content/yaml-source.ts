@@ -35,7 +35,11 @@ export class YamlSource {
     const [first, ...followOns] = document.errors;
     if (first) {
       const message = first.message.split('\n')[0] ?? first.message;
-      const hint = followOns.length > 0 ? `the parser stopped making sense of the file here; fix this first (${followOns.length} later syntax error${followOns.length === 1 ? '' : 's'} not shown)` : undefined;
+      const hints = [];
+      if (first.code === 'UNEXPECTED_TOKEN' && /scalar/.test(first.message)) hints.push('inside { } and [ ], entries are separated by commas: is one missing before this?');
+      if (followOns.length === 1) hints.push('fix this first: the later syntax error in this file most likely follows from it');
+      if (followOns.length > 1) hints.push(`fix this first: the ${followOns.length} later syntax errors in this file most likely follow from it`);
+      const hint = hints.length > 0 ? hints.join('; ') : undefined;
       problems.error('YAML_SYNTAX', `invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, source.locationOfOffset(first.pos[0]), hint);
       source.broken = true;
       return source;

@@ -29,6 +29,10 @@ export function checkGuideTemplate(guide: Guide, text: GuideText, audienceIds: r
     const name = pathName(node.path);
     const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (name === undefined) return;
+    if (name === 'log') {
+      problems.error('UNKNOWN_HELPER', '{{log}} is not available: it would write to the terminal, not the document', locate(node), 'delete it');
+      return;
+    }
     if (isBlock || hasArguments) {
       if (!knownHelpers.includes(name)) {
         problems.error('UNKNOWN_HELPER', `unknown helper "${name}"`, locate(node), didYouMean(name, knownHelpers) ?? `helpers: ${GUIDE_HELPERS.join(', ')}`);

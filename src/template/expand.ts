@@ -79,6 +79,23 @@ export class Expander {
     return labels;
   }
 
+  /**
+   * Compiles every template, so that one used only for some content (contacts.hbs runs only when
+   * pack.yaml has contacts) is checked too: syntax and unknown helpers fail here.
+   */
+  compileTemplates(): TrainpackError[] {
+    const failures: TrainpackError[] = [];
+    for (const template of this.templates.values()) {
+      try {
+        // Handlebars compiles on first use; precompiling is what finds the errors now.
+        this.handlebars.precompile(parseStrictTemplate(template.source), COMPILE_OPTIONS);
+      } catch (error) {
+        failures.push(templateError(error, { file: template.file, lineOffset: 0, source: template.source }));
+      }
+    }
+    return failures;
+  }
+
   /** Every document for one plan, in pack order: front matter, handouts, checklists, contacts. */
   expandPlan(plan: PackPlan, date: string): ExpandedDocument[] {
     const labels = this.labels(plan.lang);
