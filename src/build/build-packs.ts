@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Audience, Content } from '../content/types.js';
 import { didYouMean } from '../content/validate.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type Problem } from '../errors.js';
+import { bookletSides, imposeBooklet } from '../pdf/impose-booklet.js';
 import { localise, tailorPack } from '../tailor/tailor-pack.js';
 import { Expander, type ExpandedDocument } from '../template/expand.js';
 import { loadContent, type LoadedContent } from './check-content.js';
@@ -23,19 +24,38 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   // The check behind loadContent already expanded everything and reported every warning.
   const expander = new Expander(loaded.content);
   const jobs = planJobs(loaded.content, expander, selection, options);
-  const writer = OutputWriter.open(options.outDir, jobs.map((job) => job.path));
+  return renderAndWrite(jobs, options, loaded.warnings);
+}
+
+/**
+ * Renders every job (in this thread, or on `options.workers` threads), staging each PDF as it
+ * finishes, and moves them all into `options.outDir` with manifest.json only when every one
+ * rendered: a failure leaves the folder as it was.
+ */
+export async function renderAndWrite(jobs: readonly RenderJob[], options: Pick<BuildOptions, 'outDir' | 'workers' | 'date' | 'onProgress'>, warnings: Problem[]): Promise<BuildResult> {
+  const writer = OutputWriter.open(options.outDir, jobs.flatMap((job) => (job.booklet ? [job.path, bookletPath(job.path)] : [job.path])));
   // One thread by default: measured on 2-core machines, two workers rendered the default matrix only
   // ~10 % faster but needed ~55 % more memory (each keeps its own fonts and word caches).
   const pool = RenderPool.start(options.workers ?? 0);
   let entries: ManifestEntry[];
   try {
     let done = 0;
+    const booklets: Promise<unknown>[] = [];
     await pool.render(jobs, (index, result) => {
       const job = jobs[index]!;
-      writer.stage({ path: job.path, audience: job.audience, lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), pages: result.pages }, result.bytes);
+      const entry = { path: job.path, ...(job.audience ? { audience: job.audience } : {}), lang: job.lang, kind: job.kind, ...(job.guide ? { guide: job.guide } : {}), ...(job.workshop ? { workshop: job.workshop } : {}), pages: result.pages };
+      writer.stage(entry, result.bytes);
+      if (job.booklet) {
+        booklets.push(
+          imposeBooklet(result.bytes, { title: job.title, date: options.date }).then((bytes) => {
+            writer.stage({ ...entry, path: bookletPath(job.path), imposition: 'booklet', pages: bookletSides(result.pages).length }, Buffer.from(bytes));
+          }),
+        );
+      }
       done++;
       options.onProgress?.({ done, total: jobs.length, path: job.path, audience: job.audience, lang: job.lang });
     });
+    await Promise.all(booklets);
     entries = writer.commit(options.date);
   } catch (error) {
     writer.abort();
@@ -43,13 +63,18 @@ export async function buildPacks(options: BuildOptions, loaded: LoadedContent = 
   } finally {
     await pool.close();
   }
-  // Staged in the order jobs finished; report them in build order.
-  const order = new Map(jobs.map((job, index) => [job.path, index]));
+  // Staged in the order jobs finished; report them in build order, each booklet after its document.
+  const order = new Map(jobs.flatMap((job, index) => [[job.path, 2 * index], [bookletPath(job.path), 2 * index + 1]] as const));
   entries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-  return { outDir: path.resolve(options.outDir), files: entries, warnings: loaded.warnings, pages: entries.reduce((total, entry) => total + entry.pages, 0) };
+  return { outDir: path.resolve(options.outDir), files: entries, warnings, pages: entries.reduce((total, entry) => total + entry.pages, 0) };
 }
 
-interface Selection {
+/** Where the imposed copy of an A5 document goes: beside it, `pack.pdf` → `pack.booklet.pdf`. */
+export function bookletPath(file: string): string {
+  return file.replace(/\.pdf$/, '.booklet.pdf');
+}
+
+export interface Selection {
   audiences: Audience[];
   languages: string[];
   guides?: string[];
@@ -76,10 +101,12 @@ export function resolveSelection(content: Content, options: Pick<BuildOptions, '
   return { audiences, languages, guides, only };
 }
 
-function planJobs(content: Content, expander: Expander, selection: Selection, options: BuildOptions): RenderJob[] {
+/** The jobs of every selected pack; `folder` places them under `<lang>/<folder>/<audience>/` instead of `<lang>/<audience>/`. */
+export function planJobs(content: Content, expander: Expander, selection: Selection, options: Pick<BuildOptions, 'date' | 'paper' | 'largePrint' | 'duplex' | 'booklet'>, folder?: string): RenderJob[] {
   const jobs: RenderJob[] = [];
   const date = options.date.toISOString().slice(0, 10);
   const themeOptions = { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false };
+  if (options.booklet && themeOptions.paper !== 'A5') throw new UsageError(`--booklet imposes A5 documents on A4 sheets; this build is on ${themeOptions.paper}`, 'add --paper A5');
   for (const lang of selection.languages) {
     const jobLabels = printLabelStrings(expander.labels(lang));
     const packTitle = localise(content.pack.title, lang);
@@ -89,7 +116,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
       const plan = tailorPack(content, audience, lang, selection.guides);
       const documents = expander.expandPlan(plan, date);
       const audienceName = localise(audience.name, lang);
-      const base = `${lang}/${audience.id}`;
+      const base = folder ? `${lang}/${folder}/${audience.id}` : `${lang}/${audience.id}`;
       const job = (kind: RenderJob['kind'], file: string, title: string, docs: ExpandedDocument[], guide?: string): RenderJob => ({
         path: `${base}/${file}`,
         kind,
@@ -103,6 +130,7 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
         footer,
         creationDate: options.date.getTime(),
         theme: themeOptions,
+        booklet: options.booklet,
         labels: jobLabels,
         sections: docs.map((doc) => ({
           kind: doc.kind === 'pack-front' ? 'front' : doc.kind,
@@ -113,7 +141,9 @@ function planJobs(content: Content, expander: Expander, selection: Selection, op
       });
       if (selection.only.includes('pack')) jobs.push(job('pack', 'pack.pdf', `${packTitle}: ${audienceName}`, documents));
       if (selection.only.includes('handouts')) {
-        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc], doc.guideId));
+        // A handout travels alone, and its text sends the reader to the referral contacts: it ends with them.
+        const contacts = documents.filter((candidate) => candidate.kind === 'contacts');
+        for (const doc of documents.filter((candidate) => candidate.kind === 'handout')) jobs.push(job('handout', `${doc.guideId}.pdf`, doc.title, [doc, ...contacts], doc.guideId));
       }
       const checklists = documents.find((candidate) => candidate.kind === 'checklists');
       if (selection.only.includes('checklists') && checklists) jobs.push(job('checklists', 'checklists.pdf', `${checklists.title}: ${audienceName}`, [checklists]));

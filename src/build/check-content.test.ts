@@ -1,3 +1,5 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +53,24 @@ describe('checkContent', () => {
   it('passes the built-in guides without errors or warnings', () => {
     const result = checkContent(fileURLToPath(new URL('../../guides', import.meta.url)));
     expect(result.problems).toEqual([]);
+  });
+
+  it('checks the sessions and the workshop plans too: a character the fonts lack, and a workshop template that fails', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'trainpack-check-'));
+    try {
+      cpSync(path.join(fixtures, 'workshop'), root, { recursive: true });
+      const sessions = path.join(root, 'school/sessions.yaml');
+      const original = readFileSync(sessions, 'utf8');
+      writeFileSync(sessions, original.replace('text: { sq: "Çiftet lexojnë rastin."', 'text: { sq: "Çiftet lexojnë rastin ☐."'));
+      const where = (result: ReturnType<typeof checkContent>) => result.problems.map((problem) => `${path.relative(root, problem.location!.file)}:${problem.location!.line}: ${problem.message}`);
+      expect(where(checkContent(root))).toEqual(['school/sessions.yaml:11: character "☐" (U+2610) cannot be printed: the embedded fonts have no glyph for it']);
+      // The trial expansion runs once the content is valid: a workshop template is expanded for every plan and language.
+      writeFileSync(sessions, original);
+      mkdirSync(path.join(root, 'templates'));
+      writeFileSync(path.join(root, 'templates/workshop-agenda.hbs'), '# {{workshop.titel}}\n');
+      expect(where(checkContent(root))).toEqual(['templates/workshop-agenda.hbs:1: unknown value "workshop.titel" in a template expression']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
-import type { Content, Guide, TemplateSource } from '../content/types.js';
-import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem } from '../errors.js';
+import type { Content, Guide, TemplateSource, WorkshopPlan } from '../content/types.js';
+import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem, type SourceLocation } from '../errors.js';
 import { lexMarkdown } from '../markdown/lex.js';
 import { SIZE_LIMITS } from '../content/size-limits.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
+import { tailorWorkshop } from '../tailor/tailor-workshop.js';
+import { expandWorkshop } from '../template/expand-workshop.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
 import { checkCharacters, type CharacterSource } from './check-characters.js';
@@ -26,7 +28,7 @@ export interface CheckResult {
 export function checkContent(root: string, options: LoadOptions = {}): CheckResult {
   const { content, problems, partial } = readContent(root, options);
   checkGuides(partial.guides, partial.audienceIds, problems);
-  checkGlyphs(partial.root, partial.guides, partial.templates, partial.labelFiles, problems);
+  checkGlyphs(partial.root, partial.guides, partial.templates, partial.labelFiles, content?.workshops ?? [], problems);
   if (content && !problems.hasErrors) checkExpansion(content, problems);
   const sorted = sortProblems(problems.items);
   return {
@@ -69,6 +71,14 @@ function checkExpansion(content: Content, problems: ProblemList): void {
   const expander = new Expander(content);
   for (const failure of expander.compileTemplates()) problems.error(failure.code, failure.message, failure.location, failure.hint);
   if (problems.hasErrors) return;
+  // A template fault shows once, however many audiences, languages and plans run into it.
+  const report = (error: unknown, fallback?: SourceLocation) => {
+    if (!(error instanceof TrainpackError)) throw error;
+    const location = error.location ?? fallback;
+    if (!problems.items.some((problem) => problem.message === error.message && problem.location?.file === location?.file && problem.location?.line === location?.line)) {
+      problems.error(error.code, error.message, location, error.hint);
+    }
+  };
   for (const lang of content.pack.languages) {
     // The labels the layout prints, so that a missing one is reported here too.
     printLabelStrings(expander.labels(lang));
@@ -76,10 +86,18 @@ function checkExpansion(content: Content, problems: ProblemList): void {
       try {
         expander.expandPlan(tailorPack(content, audience, lang), '2000-01-01');
       } catch (error) {
-        if (!(error instanceof TrainpackError)) throw error;
-        if (!problems.items.some((problem) => problem.message === error.message && problem.location?.file === error.location?.file && problem.location?.line === error.location?.line)) {
-          problems.error(error.code, error.message, error.location, error.hint);
-        }
+        report(error);
+      }
+    }
+  }
+  // Every ready-made workshop plan, in every language, through the workshop templates.
+  for (const plan of content.workshops) {
+    const kit = tailorWorkshop(content, plan);
+    for (const lang of content.pack.languages) {
+      try {
+        expandWorkshop(expander, content, kit, lang, undefined, '2000-01-01');
+      } catch (error) {
+        report(error, { file: plan.file });
       }
     }
   }
@@ -136,12 +154,14 @@ function checkImages(body: string, file: string, bodyLine: number, dir: string, 
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */
-function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], labelFiles: readonly string[], problems: ProblemList): void {
+function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], labelFiles: readonly string[], workshops: readonly WorkshopPlan[], problems: ProblemList): void {
   const files = new Map<string, boolean>([[path.join(root, 'pack.yaml'), false], [path.join(root, 'audiences.yaml'), false]]);
   for (const guide of guides) {
     for (const text of Object.values(guide.texts)) files.set(text.file, true);
     if (guide.checklists.length > 0) files.set(path.join(guide.dir, 'checklists.yaml'), false);
+    if (guide.sessions.length > 0 || guide.quiz.length > 0) files.set(path.join(guide.dir, 'sessions.yaml'), false);
   }
+  for (const plan of workshops) files.set(plan.file, false);
   for (const template of templates) files.set(template.file, true);
   for (const file of labelFiles) files.set(file, false);
   const sources: CharacterSource[] = [];

@@ -1,5 +1,6 @@
 import type { PaperSize } from '../content/types.js';
 import type { Problem } from '../errors.js';
+import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
 
 /** The kinds of file a build can write for each audience and language. */
 export type OutputKind = 'pack' | 'handouts' | 'checklists';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   only?: readonly OutputKind[];
   largePrint?: boolean;
   duplex?: boolean;
+  /** Beside each A5 document, an imposed copy for saddle-stitch printing on A4. */
+  booklet?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
   /** Worker threads to render with; 0 (the default) renders in this thread. */
@@ -34,17 +37,25 @@ export interface ProgressEvent {
   done: number;
   total: number;
   path: string;
-  audience: string;
+  audience?: string;
   lang: string;
 }
+
+/** What a written file is: one of a pack's, or one of a workshop kit's documents. */
+export type FileKind = 'pack' | 'handout' | 'checklists' | WorkshopDocumentKind;
 
 /** One file a build wrote, as listed in manifest.json. */
 export interface ManifestEntry {
   path: string;
-  audience: string;
+  /** The audience a pack's file is for; absent for a workshop's own documents. */
+  audience?: string;
   lang: string;
-  kind: 'pack' | 'handout' | 'checklists';
+  kind: FileKind;
   guide?: string;
+  /** The workshop (plan id) a kit's file belongs to. Never a participant's data. */
+  workshop?: string;
+  /** Present on the imposed copy of an A5 document (`pages` then counts sheet sides). */
+  imposition?: 'booklet';
   pages: number;
   bytes: number;
   sha256: string;

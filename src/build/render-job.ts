@@ -3,14 +3,20 @@ import { layoutPdf } from '../pdf/layout-pdf.js';
 import type { LayoutResult, PrintLabelStrings, PrintSection, SectionKind } from '../pdf/model.js';
 import { printLabels } from './print-labels.js';
 import { createTheme, type ThemeOptions } from '../pdf/theme.js';
+import type { FileKind } from './options.js';
 
 /** Everything needed to render one PDF; plain data, so it can be sent to a worker thread. */
 export interface RenderJob {
   path: string;
-  kind: 'pack' | 'handout' | 'checklists';
-  audience: string;
+  kind: FileKind;
+  /** The audience a pack's file is for; absent for a workshop's own documents. */
+  audience?: string;
   lang: string;
   guide?: string;
+  /** The workshop a kit's file belongs to. */
+  workshop?: string;
+  /** Also write an imposed copy for saddle-stitch printing (A5 only). */
+  booklet?: boolean;
   title: string;
   author?: string;
   subject?: string;

@@ -24,6 +24,7 @@ interface BuildFlags {
   templates?: string;
   duplex?: boolean;
   largePrint?: boolean;
+  booklet?: boolean;
   json?: boolean;
   quiet?: boolean;
   interactive?: boolean;
@@ -55,6 +56,7 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       only: flags.only as OutputKind[] | undefined,
       duplex: flags.duplex,
       largePrint: flags.largePrint,
+      booklet: flags.booklet,
       date: resolveDate(io.env),
       workers: flags.jobs === undefined ? undefined : Number(flags.jobs),
     };

@@ -12,7 +12,7 @@ export function createProgress(io: CliIo, colour: ChalkInstance, quiet: boolean)
       const counter = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`;
       if (live) {
         const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
-        const text = `${counter} ${event.lang} · ${event.audience} · ${event.path}`.slice(0, width);
+        const text = [counter, event.lang, event.audience, event.path].filter(Boolean).join(" · ").replace(" · ", " ").slice(0, width);
         io.stderr.write(`\r\x1b[2K${colour.cyan(counter)}${text.slice(counter.length)}`);
         shown = true;
       } else {

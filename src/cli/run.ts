@@ -35,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
     .option('--duplex', 'for double-sided printing: documents start on right-hand pages, margins mirror')
     .option('--large-print', 'large-print layout (17 pt sans-serif, reflowed)')
+    .option('--booklet', 'with --paper A5: beside each document, a copy imposed for saddle-stitch printing on A4')
     .option('-j, --jobs <n>', 'worker threads to render with (default 0: this thread, the lightest on memory)')
     .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'no progress or summary')
@@ -53,6 +54,27 @@ Examples:
     .action(async (options: Record<string, unknown>) => {
       const { buildCommand } = await import('./build-command.js');
       exitCode = await buildCommand(options, io);
+    });
+
+  program
+    .command('workshop')
+    .description('build a workshop kit: facilitator\'s manual, agenda, worksheets, sign-in sheets, tests, feedback form, certificates and the packs of those attending')
+    .argument('[plan]', 'a plan file, or the id of a plan in the content root\'s workshops/ folder')
+    .option('--content <dir>', 'content root (default: the built-in guides)')
+    .option('-l, --lang <codes>', 'language codes, comma-separated or repeated, or "all"', collect)
+    .option('-o, --out <dir>', 'output folder (default: ./packs)')
+    .option('--participants <file>', 'participants list (CSV: name, organisation, role), instead of the plan\'s')
+    .addOption(new Option('--paper <size>', 'paper size (default: pack.yaml, else A4)').choices(['A4', 'Letter', 'A5']))
+    .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
+    .option('--duplex', 'for double-sided printing')
+    .option('--large-print', 'large-print layout')
+    .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
+    .option('-q, --quiet', 'no progress or summary')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExamples:\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
+    .action(async (plan: string | undefined, options: Record<string, unknown>) => {
+      const { workshopCommand } = await import('./workshop-command.js');
+      exitCode = await workshopCommand(plan, options, io);
     });
 
   program

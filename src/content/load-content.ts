@@ -5,8 +5,11 @@ import { ProblemList, type SourceLocation } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { exceedsSizeLimit, type SizeLimitKind } from './size-limits.js';
 import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
-import type { Audience, AudienceSelector, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, TemplateSource } from './types.js';
+import type { Audience, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, QuizQuestion, Session, TemplateSource, WorkshopPlan } from './types.js';
 import { ID_PATTERN, LANGUAGE_PATTERN } from './schema.js';
+import { checkAudienceSelector, checkLocalised, checkUnique } from './content-checks.js';
+import { readSessions } from './read-sessions.js';
+import { resolveWorkshopPlan, type PlanContext } from './resolve-workshop-plan.js';
 import { didYouMean, formatPath, validateYaml } from './validate.js';
 import { YamlSource, type YamlPath } from './yaml-source.js';
 
@@ -114,9 +117,37 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
     }
   }
 
+  // Plans name audiences too: with audiences.yaml broken they could only report follow-on errors.
+  const workshops = audienceIds ? readWorkshopPlans(absoluteRoot, { guides, audienceIds, languages }, problems) : [];
+
   const partial = { root: absoluteRoot, guides, audienceIds, templates, labelFiles };
   if (problems.hasErrors || !pack) return { problems, partial };
-  return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels }, problems, partial };
+  return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels, workshops }, problems, partial };
+}
+
+/** The folder of ready-made workshop plans in a content root. */
+const WORKSHOPS_FOLDER = 'workshops';
+
+function readWorkshopPlans(root: string, context: PlanContext, problems: ProblemList): WorkshopPlan[] {
+  const dir = path.join(root, WORKSHOPS_FOLDER);
+  if (!isDirectory(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .flatMap((name) => {
+      const source = readYaml(path.join(dir, name), problems);
+      const plan = source && resolveWorkshopPlan(source, context, problems);
+      return plan ? [plan] : [];
+    });
+}
+
+/**
+ * Reads a workshop plan from any file (`trainpack workshop PLAN`) against loaded content. Every
+ * problem goes to `problems`; the plan is returned when it has no errors.
+ */
+export function readWorkshopPlan(file: string, content: Content, problems: ProblemList): WorkshopPlan | undefined {
+  const source = readYaml(path.resolve(file), problems);
+  return source && resolveWorkshopPlan(source, { guides: content.guides, audienceIds: content.audiences.map((audience) => audience.id), languages: content.pack.languages }, problems);
 }
 
 function readGuide(id: string, dir: string, languages: readonly string[], audienceIds: readonly string[] | undefined, problems: ProblemList): Guide | undefined {
@@ -158,7 +189,14 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
       });
     }
   }
-  return { id, dir, texts, checklists };
+  let sessions: Session[] = [];
+  let quiz: QuizQuestion[] = [];
+  const sessionsFile = path.join(dir, 'sessions.yaml');
+  if (existsSync(sessionsFile)) {
+    const source = readYaml(sessionsFile, problems);
+    if (source?.ok) ({ sessions, quiz } = readSessions(source, id, languages, audienceIds, problems));
+  }
+  return { id, dir, texts, checklists, sessions, quiz };
 }
 
 function readTemplates(root: string, templatesDir: string | undefined, problems: ProblemList): TemplateSource[] {
@@ -223,32 +261,6 @@ function readText(file: string, kind: SizeLimitKind, problems: ProblemList, hint
   }
 }
 
-function checkLocalised(source: YamlSource, at: YamlPath, text: LocalisedText, languages: readonly string[], problems: ProblemList): void {
-  for (const language of languages) {
-    if (typeof text[language] !== 'string' || text[language].trim() === '') {
-      problems.error('TRANSLATION_MISSING', `${formatPath(at)}: missing the "${language}" text`, source.locate(at), `every text needs each language of pack.yaml: ${languages.join(', ')}`);
-    }
-  }
-}
-
-function checkAudienceSelector(source: YamlSource, at: YamlPath, selector: AudienceSelector, known: readonly string[], problems: ProblemList): void {
-  if (selector === 'all') return;
-  selector.forEach((audienceId, index) => {
-    if (!known.includes(audienceId)) problems.error('UNKNOWN_AUDIENCE', `${formatPath(at)}: unknown audience "${audienceId}"`, source.locate([...at, index]), didYouMean(audienceId, known) ?? `known audiences: ${known.join(', ')}`);
-  });
-}
-
-function checkUnique(source: YamlSource, at: YamlPath, ids: readonly string[], what: string, problems: ProblemList, key?: string): void {
-  const seen = new Set<string>();
-  ids.forEach((id, index) => {
-    if (seen.has(id)) {
-      const location: SourceLocation = source.locate(key ? [...at, index, key] : [...at, index]);
-      problems.error('DUPLICATE_ID', `${formatPath(at)}: ${what} "${id}" appears more than once`, location);
-    }
-    seen.add(id);
-  });
-}
-
 function stringList(value: unknown, pattern: RegExp): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && pattern.test(item)) : [];
 }
@@ -258,7 +270,7 @@ function isTextMap(value: unknown): value is LocalisedText {
 }
 
 function listGuideFolders(root: string): string[] {
-  return readdirSync(root).filter((name) => name !== 'templates' && isDirectory(path.join(root, name)));
+  return readdirSync(root).filter((name) => name !== 'templates' && name !== WORKSHOPS_FOLDER && isDirectory(path.join(root, name)));
 }
 
 function isDirectory(file: string): boolean {

@@ -64,6 +64,96 @@ export interface Guide {
   dir: string;
   texts: Readonly<Record<string, GuideText>>;
   checklists: readonly Checklist[];
+  /** The training sessions that teach this guide (`sessions.yaml`); empty when it has none. */
+  sessions: readonly Session[];
+  /** Questions for the workshop's pre- and post-test. */
+  quiz: readonly QuizQuestion[];
+}
+
+export type ExerciseKind = 'case' | 'role-play' | 'reflection';
+
+/** Printed on participants' worksheets; `notes` (model answers) only in the trainer's manual. */
+export interface Exercise {
+  id: string;
+  kind: ExerciseKind;
+  title: LocalisedText;
+  /** Markdown: the situation or the instructions. */
+  text: LocalisedText;
+  questions: readonly LocalisedText[];
+  /** The roles the exercise is written for: it prints only where one of them attends. */
+  audiences: AudienceSelector;
+  notes?: LocalisedText;
+}
+
+export interface SessionStep {
+  minutes: number;
+  /** Short input, small groups, pairs, role play, plenary ... */
+  method: LocalisedText;
+  /** Markdown: what the facilitator does, says and asks. */
+  text: LocalisedText;
+}
+
+export interface Session {
+  id: string;
+  guideId: string;
+  title: LocalisedText;
+  minutes: number;
+  audiences: AudienceSelector;
+  objectives: readonly LocalisedText[];
+  materials: readonly LocalisedText[];
+  steps: readonly SessionStep[];
+  exercises: readonly Exercise[];
+  keyMessages: readonly LocalisedText[];
+}
+
+export interface QuizQuestion {
+  id: string;
+  guideId: string;
+  text: LocalisedText;
+  options: readonly LocalisedText[];
+  /** Index of the right option, from 0. */
+  answer: number;
+  explain: LocalisedText;
+}
+
+/** A pause or a fixed moment of the day, printed with its label from labels.yaml. */
+export const AGENDA_KEYWORDS = ['break', 'lunch', 'opening', 'closing', 'pre-test', 'post-test', 'feedback'] as const;
+export type AgendaKeyword = (typeof AGENDA_KEYWORDS)[number];
+
+/** One line of a day's agenda, with its start computed from the day's start and what comes before. */
+export type AgendaItem =
+  | { kind: 'session'; session: Session; start: number; minutes: number }
+  | { kind: 'keyword'; keyword: AgendaKeyword; start: number; minutes: number }
+  | { kind: 'custom'; title: LocalisedText; start: number; minutes: number };
+
+export interface WorkshopDay {
+  /** `YYYY-MM-DD`, when the plan gives it. */
+  date?: string;
+  /** Minutes after midnight. */
+  start: number;
+  end?: number;
+  items: readonly AgendaItem[];
+}
+
+/** A workshop plan, resolved: sessions looked up, every item's time computed. */
+export interface WorkshopPlan {
+  id: string;
+  file: string;
+  title: LocalisedText;
+  audiences: readonly string[];
+  organisation?: LocalisedText;
+  venue?: string;
+  trainers: readonly string[];
+  days: readonly WorkshopDay[];
+  /** The participants file named by the plan, resolved against the plan's folder; read only when a workshop is built. */
+  participantsFile?: string;
+}
+
+/** One row of a participants list: personal data, printed only in the PDFs that need it. */
+export interface Participant {
+  name: string;
+  organisation: string;
+  role: string;
 }
 
 /** Template sources by file name (`handout.hbs`, ...), from the content root's or --templates folder. */
@@ -84,4 +174,6 @@ export interface Content {
   guides: readonly Guide[];
   templates: readonly TemplateSource[];
   labels: LabelSet;
+  /** The ready-made plans in the content root's `workshops/` folder. */
+  workshops: readonly WorkshopPlan[];
 }

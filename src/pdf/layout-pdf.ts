@@ -131,7 +131,8 @@ class Paginator {
     while (queue.length > 0) {
       const box = queue.shift()!;
       if (box.breakBefore) {
-        if (this.placed.length > 0) {
+        // A break with nothing after it (a section that ends with a cover or a page break) makes no empty page.
+        if (this.placed.length > 0 && queue.length > 0) {
           this.flush();
           this.newPage();
         }

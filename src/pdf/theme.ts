@@ -54,13 +54,15 @@ export interface ThemeOptions {
   paper: PaperSize;
   largePrint?: boolean;
   duplex?: boolean;
+  /** Pages turned sideways (certificates). */
+  landscape?: boolean;
 }
 
 /**
  * The one place for fonts, sizes, margins and colours. Type scales with the paper (A5 is a
  * little smaller); large print is a separate layout at 17 pt sans-serif, not an enlargement.
  */
-export function createTheme({ paper, largePrint = false, duplex = false }: ThemeOptions): Theme {
+export function createTheme({ paper, largePrint = false, duplex = false, landscape = false }: ThemeOptions): Theme {
   const small = paper === 'A5';
   const size = largePrint ? (small ? 16 : 17) : small ? 9.5 : 10.5;
   const scale = size / 10.5;
@@ -74,7 +76,7 @@ export function createTheme({ paper, largePrint = false, duplex = false }: Theme
     paper,
     largePrint,
     duplex,
-    page: PAGE_SIZES[paper],
+    page: landscape ? { width: PAGE_SIZES[paper].height, height: PAGE_SIZES[paper].width } : PAGE_SIZES[paper],
     margins: { top: margin + mm(6), bottom: margin + mm(6), inner: margin + (duplex ? mm(4) : 0), outer: margin },
     fonts: {
       body: withDir(largePrint ? sans : serif),

@@ -28,11 +28,14 @@ const content: Content = {
         },
         { id: 'mentor-only', title: text('M', 'M'), items: [{ text: text('m', 'm'), audiences: ['mentors'] }] },
       ],
+      sessions: [],
+      quiz: [],
     },
-    { id: 'b', dir: '/content/b', texts: { sq: guideText('sq', ['mentors']), en: guideText('en', ['mentors']) }, checklists: [] },
+    { id: 'b', dir: '/content/b', texts: { sq: guideText('sq', ['mentors']), en: guideText('en', ['mentors']) }, checklists: [], sessions: [], quiz: [] },
   ],
   templates: [],
   labels: {},
+  workshops: [],
 };
 
 describe('tailorPack', () => {

@@ -124,6 +124,14 @@ export class Expander {
     return documents;
   }
 
+  /**
+   * Expands one template (built-in or overriding, by file name) with the given data, its labels in
+   * `lang`: the workshop's documents are made this way.
+   */
+  expandTemplate(name: string, context: object, lang: string): string {
+    return this.runTemplate(name, context, { labels: this.labels(lang), root: context });
+  }
+
   private expandGuide(planned: PlannedGuide, context: TemplateContext, data: object): string {
     const guide = { id: planned.guide.id, title: planned.text.title, summary: planned.text.summary };
     const location = { file: planned.text.file, lineOffset: planned.text.bodyLine - 1, source: planned.text.body };

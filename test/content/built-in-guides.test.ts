@@ -66,4 +66,18 @@ describe('the built-in guides', () => {
     for (const contact of content.pack.contacts) expect(contact.value).toBe('');
     for (const guide of content.guides) for (const text of Object.values(guide.texts)) expect(text.body).not.toMatch(/\b\d{3}[ -]?\d{3}\b|\+355/);
   });
+
+  it('list the referral contacts the guides send readers to, the urgent and out-of-hours ones first', () => {
+    const ids = content.pack.contacts.map((contact) => contact.id);
+    for (const needed of ['police-emergency', 'on-call-mental-health', 'child-protection-out-of-hours', 'community-mental-health-centre', 'civil-registry', 'responsible-authority', 'local-child-protection-unit', 'missing-children']) {
+      expect(ids, needed).toContain(needed);
+    }
+    expect(ids.indexOf('on-call-mental-health')).toBeLessThan(ids.indexOf('shelter'));
+  });
+
+  it('credit the D&E/NEXUS series for its structure, not its text', () => {
+    for (const lang of content.pack.languages) expect(content.pack.credits?.[lang]).not.toMatch(/informed by the published|mbështetet në udhëzuesit e botuar/);
+    expect(content.pack.credits?.en).toContain('follows the structure described');
+    expect(content.pack.credits?.sq).toContain('ndjek strukturën e përshkruar');
+  });
 });

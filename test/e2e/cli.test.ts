@@ -90,6 +90,9 @@ describe('trainpack build', () => {
     const roles = handout.structure.flat();
     expect(inOrder(roles.join(' '), ['Document', 'Sect', 'H1', 'P', 'H2', 'P', 'Link', 'H3', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Lbl[[ ]]', 'Lbl[[x]]', 'BlockQuote', 'Table', 'TR', 'TH', 'TH', 'TR', 'TD', 'Code', 'Figure[A grey diagram]'])).toBe(true);
     expect(handout.text).not.toContain('[A grey diagram]');
+    // A handout travels alone and sends its reader to the referral contacts, so it ends with them.
+    expect(inOrder(handout.pages[handout.pages.length - 1]!, ['Referral contacts', 'National line', 'Local office', 'Room 4'])).toBe(true);
+    expect(handout.outline.map((entry) => entry.title)).toEqual(['Safety first', 'Referral contacts']);
 
     const pack = await pdf(path.join(out, 'en/mentors/pack.pdf'));
     expect(pack.pages).toHaveLength(manifest.files[0]!.pages);
