@@ -9,6 +9,7 @@ const shapes = {
   'headings and paragraphs, no blank lines': (count) => Array.from({ length: count }, (_, index) => `# Heading ${index}\nText ${index}.`).join('\n'),
   'list items': (count) => Array.from({ length: count }, (_, index) => `- item ${index}`).join('\n'),
   'paragraphs with a directive at the end': (count) => `${Array.from({ length: count }, (_, index) => `Paragraph ${index}.`).join('\n\n')}\n\n::pagebreak\n`,
+  'containers never closed': (count) => Array.from({ length: count }, (_, index) => `::: note\ntext ${index}`).join('\n\n'),
 };
 
 const time = (work) => {

@@ -1,4 +1,5 @@
 import { Tokenizer, type TokenizerExtension, type Tokens, type TokenizerThis } from 'marked';
+import { insideNestedBlock } from './nesting.js';
 
 /**
  * trainpack's few print directives, on top of GFM:
@@ -30,14 +31,45 @@ export interface ContainerToken {
 const CONTAINER = /^::: *([a-z][a-z0-9-]*)([^\n]*)\n([\s\S]*?)(?:^|\n):::[ \t]*(?:\n+|$)/;
 const DIRECTIVE = /^::([a-z][a-z0-9-]*)([^\n]*)(?:\n+|$)/;
 
+const CONTAINER_OPENING = /^::: *[a-z][a-z0-9-]*[^\n]*\n/;
+
+/**
+ * The length of the longest rest of the document known to hold no closing `:::` line. A container
+ * left open is searched to the end of the document for its close; many of them (in a paragraph or
+ * not) made lexing quadratic. At the document's top level marked passes ever shorter rests of the
+ * same text, so once the search has failed, it fails for every shorter rest too. Inside lists,
+ * quotes and containers the text is another string, and is searched as it is.
+ */
+let unclosedWithin = -1;
+let containerDepth = 0;
+
+/** Called before each document is lexed. */
+export function startDocument(): void {
+  unclosedWithin = -1;
+  containerDepth = 0;
+}
+
+function matchContainer(source: string): RegExpExecArray | null {
+  const topLevel = containerDepth === 0 && !insideNestedBlock();
+  if (topLevel && source.length <= unclosedWithin) return null;
+  const match = CONTAINER.exec(source);
+  if (!match && topLevel && CONTAINER_OPENING.test(source)) unclosedWithin = Math.max(unclosedWithin, source.length);
+  return match;
+}
+
 export const containerExtension: TokenizerExtension = {
   name: 'container',
   level: 'block',
   tokenizer(this: TokenizerThis, source: string) {
-    const match = CONTAINER.exec(source);
+    const match = matchContainer(source);
     if (!match) return undefined;
     const token: ContainerToken = { type: 'container', raw: match[0], name: match[1]!, attributes: parseAttributes(match[2]!), tokens: [] };
-    this.lexer.blockTokens(match[3]!, token.tokens as Tokens.Generic[]);
+    containerDepth++;
+    try {
+      this.lexer.blockTokens(match[3]!, token.tokens as Tokens.Generic[]);
+    } finally {
+      containerDepth--;
+    }
     return token as unknown as Tokens.Generic;
   },
 };
@@ -65,7 +97,7 @@ export function paragraphBeforeDirective(this: Tokenizer, source: string): Token
   if (!paragraph) return paragraph;
   for (let at = paragraph.raw.indexOf('\n::'); at !== -1 && at < paragraph.raw.length - 1; at = paragraph.raw.indexOf('\n::', at + 1)) {
     const line = source.slice(at + 1);
-    if (DIRECTIVE.test(line) || CONTAINER.test(line)) return Tokenizer.prototype.paragraph.call(this, source.slice(0, at + 1));
+    if (DIRECTIVE.test(line) || matchContainer(line)) return Tokenizer.prototype.paragraph.call(this, source.slice(0, at + 1));
   }
   return paragraph;
 }

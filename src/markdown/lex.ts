@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Problem } from '../errors.js';
 import { MAX_BLOCK_NESTING, MAX_INLINE_NESTING, nestingLimits, type FlattenedMark } from './nesting.js';
-import { CONTAINER_NAMES, DIRECTIVE_NAMES, containerExtension, directiveExtension, paragraphBeforeDirective, type ContainerToken, type DirectiveToken } from './directives.js';
+import { CONTAINER_NAMES, DIRECTIVE_NAMES, containerExtension, directiveExtension, paragraphBeforeDirective, startDocument, type ContainerToken, type DirectiveToken } from './directives.js';
 
 /** A marked token, or one of trainpack's print directives. */
 export type BlockToken = Token | DirectiveToken | ContainerToken;
@@ -31,6 +31,7 @@ const marked = new Marked({
  * is reported as a warning with its line.
  */
 export function lexMarkdown(markdown: string, options: LexOptions = {}): LexResult {
+  startDocument();
   const tokens = marked.lexer(markdown) as BlockToken[];
   const warnings: Problem[] = [];
   let line = options.firstLine ?? 1;

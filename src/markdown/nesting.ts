@@ -17,6 +17,11 @@ const depth: Record<Level, number> = { block: 0, inline: 0 };
 const refused: Record<Level, number> = { block: 0, inline: 0 };
 const limit: Record<Level, number> = { block: MAX_BLOCK_NESTING, inline: MAX_INLINE_NESTING };
 
+/** True while marked lexes the inside of a list or quote, where the text is no longer the document's own. */
+export function insideNestedBlock(): boolean {
+  return depth.block > 0;
+}
+
 /**
  * Wraps one of marked's recursive tokenizers so that it refuses to nest deeper than the limit.
  * marked lexes nested lists over and over (a 1,000-level list took over a minute), overflows the
