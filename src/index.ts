@@ -10,6 +10,7 @@
 export { buildPacks, resolveSelection } from './build/build-packs.js';
 export { checkContent, loadContent, type CheckResult, type LoadedContent } from './build/check-content.js';
 export { OUTPUT_KINDS, type BuildOptions, type BuildResult, type ManifestEntry, type OutputKind, type ProgressEvent } from './build/options.js';
+export type { OutputFileSystem } from './build/output-file-system.js';
 export { renderMarkdown, type RenderOptions, type RenderResult } from './build/render-markdown.js';
 export { BUILT_IN_CONTENT } from './content/load-content.js';
 export type { Audience, Checklist, ChecklistItem, Contact, Content, Guide, GuideText, LocalisedText, Pack, PaperSize } from './content/types.js';

@@ -1,5 +1,6 @@
 import { readWorkshopPlan } from '../content/load-content.js';
 import { readParticipants } from '../content/read-participants.js';
+import { WORKSHOP_FOLDER_PREFIX } from '../content/reserved-ids.js';
 import type { Participant, WorkshopPlan } from '../content/types.js';
 import { ContentError, ProblemList, UsageError, sortProblems } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
@@ -12,9 +13,9 @@ import type { BuildOptions, BuildResult } from './options.js';
 import { printLabelStrings } from './print-labels.js';
 import type { RenderJob } from './render-job.js';
 
-export interface WorkshopOptions extends Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'languages' | 'outDir' | 'paper' | 'largePrint' | 'duplex' | 'date' | 'workers' | 'onProgress'> {
-  /** A plan file, or the id of a plan in the content root's workshops/ folder. */
-  plan: string;
+export interface WorkshopOptions extends Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'languages' | 'outDir' | 'paper' | 'largePrint' | 'duplex' | 'date' | 'workers' | 'onProgress' | 'signal' | 'fileSystem'> {
+  /** A plan file, the id of a plan in the content root's workshops/ folder, or a plan already read. */
+  plan: string | WorkshopPlan;
   /** Overrides the plan's participants file. */
   participantsFile?: string;
 }
@@ -40,13 +41,14 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
   const kit = tailorWorkshop(content, plan);
   const expander = new Expander(content, warnings);
   const date = options.date.toISOString().slice(0, 10);
-  const folder = `workshop-${plan.id}`;
+  const folder = `${WORKSHOP_FOLDER_PREFIX}${plan.id}`;
   const jobs: RenderJob[] = [];
   for (const lang of selection.languages) {
     const labels = printLabelStrings(expander.labels(lang));
     const title = localise(plan.title, lang);
     const organisation = plan.organisation ?? content.pack.organisation;
     for (const document of expandWorkshop(expander, content, kit, lang, participants, date)) {
+      const certificate = document.kind === 'certificates';
       jobs.push({
         path: `${lang}/${folder}/${document.kind}.pdf`,
         kind: document.kind,
@@ -58,7 +60,11 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
         keywords: [plan.id, lang, document.kind].join(', '),
         footer: title,
         creationDate: options.date.getTime(),
-        theme: { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false, landscape: document.kind === 'certificates' },
+        // A certificate is a formal page, the same for everyone: a full sheet in landscape (A4, or Letter where
+        // that is the paper), never reflowed for large print or duplex.
+        theme: certificate
+          ? { paper: (options.paper ?? content.pack.paper) === 'Letter' ? 'Letter' : 'A4', landscape: true }
+          : { paper: options.paper ?? content.pack.paper, largePrint: options.largePrint ?? false, duplex: options.duplex ?? false },
         labels,
         sections: [{ kind: 'document', title: document.title, markdown: document.markdown, baseDir: content.root }],
       });
@@ -69,7 +75,8 @@ export async function buildWorkshop(options: WorkshopOptions, loaded: LoadedCont
 }
 
 /** A plan file's path, or the id of one of the content root's ready-made plans. */
-function findPlan(plan: string, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+function findPlan(plan: string | WorkshopPlan, loaded: LoadedContent, problems: ProblemList): WorkshopPlan | undefined {
+  if (typeof plan !== 'string') return plan;
   const builtIn = loaded.content.workshops.find((candidate) => candidate.id === plan);
   if (builtIn) return builtIn;
   if (/^[a-z0-9-]+$/.test(plan) && !plan.endsWith('.yaml')) {

@@ -46,6 +46,26 @@ describe('checkContent', () => {
     expect(content.pack.contacts.map((contact) => contact.value)).toEqual(['', 'Room 4']);
   });
 
+  it('rejects ids that would clash with files a build writes, at their place: guide ids pack and checklists, audience ids workshop-…', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'trainpack-reserved-'));
+    try {
+      cpSync(path.join(fixtures, 'valid'), root, { recursive: true });
+      for (const id of ['pack', 'checklists']) cpSync(path.join(root, 'school'), path.join(root, id), { recursive: true });
+      const packFile = path.join(root, 'pack.yaml');
+      writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('guides: [safety, school]', 'guides: [safety, pack, checklists]'));
+      const audiencesFile = path.join(root, 'audiences.yaml');
+      writeFileSync(audiencesFile, readFileSync(audiencesFile, 'utf8').replace('- id: mentors', '- id: workshop-mentors'));
+      const reserved = checkContent(root).problems.filter((problem) => problem.code === 'RESERVED_ID');
+      expect(reserved.map((problem) => `${path.basename(problem.location!.file)}:${problem.location!.line}:${problem.location!.column}: ${problem.message}`)).toEqual([
+        'audiences.yaml:8:9: audiences[2].id: "workshop-mentors" cannot be an audience id: workshop-… folders hold workshop kits, beside the audiences\' folders',
+        'pack.yaml:6:18: guides: "pack" cannot be a guide id: the handout would be pack.pdf, the name of a file every pack writes',
+        'pack.yaml:6:24: guides: "checklists" cannot be a guide id: the handout would be checklists.pdf, the name of a file every pack writes',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('throws a ContentError listing the problems from loadContent', () => {
     expect(() => loadContent(path.join(fixtures, 'faults'))).toThrow(ContentError);
   });

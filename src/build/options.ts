@@ -1,10 +1,13 @@
 import type { PaperSize } from '../content/types.js';
 import type { Problem } from '../errors.js';
 import type { WorkshopDocumentKind } from '../template/expand-workshop.js';
+import type { OutputFileSystem } from './output-file-system.js';
 
 /** The kinds of file a build can write for each audience and language. */
-export type OutputKind = 'pack' | 'handouts' | 'checklists';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
+export type OutputKind = 'pack' | 'handouts' | 'checklists' | 'pocket';
+/** Every kind a build can write; `pocket` (a card per audience) only when asked for with --only. */
+export const OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists', 'pocket'];
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ['pack', 'handouts', 'checklists'];
 
 /** Options resolved once (defaults < pack.yaml < flags < prompt answers); stages never see raw flags. */
 export interface BuildOptions {
@@ -28,9 +31,16 @@ export interface BuildOptions {
   booklet?: boolean;
   /** The date printed on covers and stored in the PDFs (from SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
   date: Date;
-  /** Worker threads to render with; 0 (the default) renders in this thread. */
+  /** Worker threads to render with; 0 (the default) renders in this thread. At most one per core and per document. */
   workers?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Cancels the build: rendering stops, the staging folder is removed, the lock given up and an
+   * INTERRUPTED TrainpackError thrown. A commit that has begun is not cut short (it takes moments).
+   */
+  signal?: AbortSignal;
+  /** The file operations used on the output folder (Node's by default); tests pass one that fails. */
+  fileSystem?: OutputFileSystem;
 }
 
 export interface ProgressEvent {
@@ -42,7 +52,7 @@ export interface ProgressEvent {
 }
 
 /** What a written file is: one of a pack's, or one of a workshop kit's documents. */
-export type FileKind = 'pack' | 'handout' | 'checklists' | WorkshopDocumentKind;
+export type FileKind = 'pack' | 'handout' | 'checklists' | 'pocket' | WorkshopDocumentKind;
 
 /** One file a build wrote, as listed in manifest.json. */
 export interface ManifestEntry {
@@ -67,4 +77,6 @@ export interface BuildResult {
   files: ManifestEntry[];
   warnings: Problem[];
   pages: number;
+  /** How many worker threads rendered at least one document (0: all in this thread). */
+  workers: number;
 }

@@ -53,12 +53,12 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
       lang,
       creationDate: options.date,
       footer: [title, front.author].filter(Boolean).join(' · '),
-      sections: [{ kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)) }],
+      sections: [{ kind: 'document', title, tokens, baseDir: path.dirname(path.resolve(file)), source: { file: path.resolve(file), firstLine: bodyLine } }],
       labels,
     },
     createTheme({ paper: options.paper ?? 'A4', largePrint: options.largePrint, duplex: options.duplex }),
   );
-  return { ...result, title, warnings };
+  return { ...result, title, warnings: [...warnings, ...result.warnings] };
 }
 
 function builtInLabels(lang: string, warnings: Problem[]): PrintLabels {

@@ -5,9 +5,9 @@ import { renderJob, type RenderJob } from './render-job.js';
 /** A worker thread that renders jobs sent by the pool, keeping its parsed fonts between jobs. */
 parentPort?.on('message', (message: { id: number; job: RenderJob }) => {
   renderJob(message.job).then(
-    ({ bytes, pages }) => {
+    ({ bytes, pages, warnings }) => {
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      parentPort!.postMessage({ id: message.id, bytes: buffer, pages }, [buffer as ArrayBuffer]);
+      parentPort!.postMessage({ id: message.id, bytes: buffer, pages, warnings }, [buffer as ArrayBuffer]);
     },
     (error: unknown) => {
       const known = error instanceof TrainpackError;

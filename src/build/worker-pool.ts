@@ -1,6 +1,8 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { TrainpackError } from '../errors.js';
+import { TrainpackError, type Problem } from '../errors.js';
 import type { LayoutResult } from '../pdf/model.js';
+import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { renderJob, type RenderJob } from './render-job.js';
 
 const workerUrl = new URL('./render-worker.js', import.meta.url);
@@ -11,6 +13,7 @@ interface WorkerReply {
   id: number;
   bytes?: ArrayBuffer;
   pages?: number;
+  warnings?: Problem[];
   error?: { code: string; message: string; location?: never; hint?: string; stack?: string };
 }
 
@@ -23,40 +26,65 @@ export class RenderPool {
     return new RenderPool(threads);
   }
 
-  /** Renders every job, handing each result to `onDone` as it finishes (not kept). The first failure is thrown. */
-  async render(jobs: readonly RenderJob[], onDone: (index: number, result: LayoutResult) => void): Promise<void> {
+  /**
+   * Renders every job, handing each result to `onDone` as it finishes (not kept). The first failure
+   * (a job's, `onDone`'s, a worker's, or the signal) is thrown, and no result is handed over after
+   * it. Returns how many worker threads rendered at least one job (0 when all ran in this thread).
+   */
+  async render(jobs: readonly RenderJob[], onDone: (index: number, result: LayoutResult) => void, signal?: AbortSignal): Promise<number> {
     if (this.threads.length === 0) {
-      for (let index = 0; index < jobs.length; index++) onDone(index, await renderJob(jobs[index]!));
-      return;
+      for (let index = 0; index < jobs.length; index++) {
+        // Rendering is synchronous work: let a signal's handler run between documents.
+        await yieldToEvents();
+        throwIfInterrupted(signal);
+        onDone(index, await renderJob(jobs[index]!));
+      }
+      return 0;
     }
-    let next = 0;
-    await Promise.all(
-      this.threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) {
-                thread.off('message', receive);
-                return resolve();
-              }
-              const id = next++;
-              thread.postMessage({ id, job: jobs[id] });
-            };
-            const receive = (message: WorkerReply) => {
-              if (message.error) {
-                thread.off('message', receive);
-                const { code, message: text, location, hint, stack } = message.error;
-                return reject(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
-              }
-              onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages! });
-              send();
-            };
-            thread.on('message', receive);
-            thread.once('error', reject);
-            send();
-          }),
-      ),
-    );
+    throwIfInterrupted(signal);
+    if (jobs.length === 0) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const rendered = new Set<Worker>();
+      let next = 0;
+      let finished = 0;
+      let settled = false;
+      const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        for (const thread of this.threads) thread.removeAllListeners();
+        if (error === undefined) resolve(rendered.size);
+        else reject(error);
+      };
+      const onAbort = () => settle(interruptedError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const send = (thread: Worker) => {
+        if (next >= jobs.length) return;
+        const id = next++;
+        thread.postMessage({ id, job: jobs[id] });
+      };
+      for (const thread of this.threads) {
+        thread.on('message', (message: WorkerReply) => {
+          if (settled) return;
+          if (message.error) {
+            const { code, message: text, location, hint, stack } = message.error;
+            return settle(code === 'INTERNAL' ? Object.assign(new Error(text), { stack }) : new TrainpackError(code, text, { location, hint }));
+          }
+          try {
+            onDone(message.id, { bytes: Buffer.from(message.bytes!), pages: message.pages!, warnings: message.warnings ?? [] });
+          } catch (error) {
+            return settle(error);
+          }
+          rendered.add(thread);
+          finished++;
+          if (finished === jobs.length) settle();
+          else send(thread);
+        });
+        thread.on('error', (error) => settle(error));
+        thread.on('exit', (code) => settle(new Error(`a render worker stopped unexpectedly (exit code ${code})`)));
+        send(thread);
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPacks } from '../build/build-packs.js';
 import { loadContent, type LoadedContent } from '../build/check-content.js';
-import { OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
+import { DEFAULT_OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
 import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import type { Content, PaperSize } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
-import { colours, displayPath, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
+import { colours, type CliIo } from './io.js';
 import { resolveDate } from './date.js';
+import { listenForInterrupts, reportInterrupt } from './interrupts.js';
 import { createProgress } from './progress.js';
+import { reportBuild } from './report-build.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -42,8 +44,10 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
   const errColour = colours(io, io.stderr, flags.color !== false);
   const outColour = colours(io, io.stdout, flags.color !== false);
   let started = performance.now();
+  const interrupt = listenForInterrupts(io);
   try {
     if (flags.jobs !== undefined && !/^\d+$/.test(flags.jobs)) throw new UsageError(`--jobs takes a whole number, not "${flags.jobs}"`);
+    if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a folder name', 'for example --out packs');
     let options: BuildOptions = {
       contentDir: flags.content ? path.resolve(io.cwd, flags.content) : BUILT_IN_CONTENT,
       templatesDir: flags.templates ? path.resolve(io.cwd, flags.templates) : undefined,
@@ -70,20 +74,15 @@ export async function buildCommand(rawFlags: Record<string, unknown>, io: CliIo)
       started = performance.now();
     }
     const progress = createProgress(io, errColour, flags.quiet === true || flags.json === true);
-    const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event) }, loaded);
+    const result = await buildPacks({ ...options, onProgress: (event) => progress.update(event), signal: interrupt.signal, fileSystem: io.fileSystem }, loaded);
     progress.done();
-    if (flags.json) {
-      io.stdout.write(`${JSON.stringify({ ok: true, outDir: result.outDir, files: result.files, pages: result.pages, warnings: result.warnings.map((warning) => problemJson(warning, io)) }, null, 2)}\n`);
-      return EXIT.ok;
-    }
-    for (const warning of result.warnings) io.stderr.write(`${formatProblem(warning, io, errColour)}\n`);
-    if (!flags.quiet) {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      io.stdout.write(`${outColour.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s → ${outColour.bold(terminalSafe(displayPath(result.outDir, io)))}\n`);
-    }
+    reportBuild(result, flags, started, io, { err: errColour, out: outColour });
     return EXIT.ok;
   } catch (error) {
+    if (interrupt.received) return reportInterrupt(interrupt.received, io, flags.json === true, errColour);
     return reportFailure(error, io, flags.json === true, errColour);
+  } finally {
+    interrupt.stop();
   }
 }
 
@@ -96,7 +95,7 @@ export function describeChoices(content: Content, options: BuildOptions, lang: s
   return [
     `Audiences: ${audienceNames.join(', ')}`,
     `Languages: ${(options.languages ?? content.pack.languages).join(', ')}`,
-    `Documents: ${(options.only ?? OUTPUT_KINDS).join(', ')}`,
+    `Documents: ${(options.only ?? DEFAULT_OUTPUT_KINDS).join(', ')}`,
     `Paper: ${options.paper ?? content.pack.paper}${options.duplex ? ', duplex' : ''}${options.largePrint ? ', large print' : ''}`,
     `Output: ${options.outDir}`,
   ];

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
+import type { OutputFileSystem } from '../build/output-file-system.js';
 import type { Problem } from '../errors.js';
 
 /** The terminal and environment a CLI run talks to; tests pass their own. */
@@ -9,6 +10,10 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where SIGINT and SIGTERM arrive (the process by default); tests raise them at a chosen moment. */
+  signals?: Pick<NodeJS.EventEmitter, 'once' | 'off'>;
+  /** The file operations a build uses on its output folder (Node's by default); tests pass one that fails. */
+  fileSystem?: OutputFileSystem;
 }
 
 export function processIo(): CliIo {

@@ -1,6 +1,6 @@
 import { checkbox, confirm, input } from '@inquirer/prompts';
 import path from 'node:path';
-import { OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
+import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS, type BuildOptions, type OutputKind } from '../build/options.js';
 import type { Content } from '../content/types.js';
 import { localise } from '../tailor/tailor-pack.js';
 import { describeChoices } from './build-command.js';
@@ -10,6 +10,7 @@ const KIND_NAMES: Record<OutputKind, string> = {
   pack: 'Whole pack (cover, contents, every handout, checklists, contacts)',
   handouts: 'One handout per guide',
   checklists: 'Checklists for a pen',
+  pocket: 'A pocket card (A6): key actions and referral contacts',
 };
 
 /**
@@ -42,7 +43,7 @@ export async function askBuildChoices(content: Content, options: BuildOptions, a
     );
   }
   if (!chosen.only) {
-    chosen.only = await checkbox({ message: 'Documents', choices: OUTPUT_KINDS.map((kind) => ({ name: KIND_NAMES[kind], value: kind, checked: true })), required: true }, context);
+    chosen.only = await checkbox({ message: 'Documents', choices: OUTPUT_KINDS.map((kind) => ({ name: KIND_NAMES[kind], value: kind, checked: DEFAULT_OUTPUT_KINDS.includes(kind) })), required: true }, context);
   }
   if (askOut) {
     const answer = await input({ message: 'Output folder', default: path.relative(io.cwd, chosen.outDir) || '.' }, context);

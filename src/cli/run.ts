@@ -6,8 +6,8 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 
-/** Exit codes: 0 ok, 1 content or template problems, 2 usage, 130 interrupted, 70 a bug. */
-export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70, interrupted: 130 } as const;
+/** Exit codes: 0 ok, 1 content, template or output problems, 2 usage, 70 a bug, 130 interrupted (SIGINT), 143 terminated (SIGTERM). */
+export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70, interrupted: 130, terminated: 143 } as const;
 
 /**
  * Runs the trainpack command line and returns its exit code. Only this folder touches argv, the
@@ -70,8 +70,9 @@ Examples:
     .option('--large-print', 'large-print layout')
     .option('--json', 'print the manifest and warnings as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'no progress or summary')
+    .option('--no-interactive', 'never prompt, even on a terminal')
     .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExamples:\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
+    .addHelpText('after', '\nExamples:\n  $ trainpack workshop                          ask what the workshop holds (on a terminal)\n  $ trainpack workshop workshops/two-days.yaml --lang sq,en\n  $ trainpack workshop our-plan.yaml --participants people.csv --out kit')
     .action(async (plan: string | undefined, options: Record<string, unknown>) => {
       const { workshopCommand } = await import('./workshop-command.js');
       exitCode = await workshopCommand(plan, options, io);

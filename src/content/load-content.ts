@@ -6,6 +6,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { exceedsSizeLimit, type SizeLimitKind } from './size-limits.js';
 import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
 import type { Audience, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, QuizQuestion, Session, TemplateSource, WorkshopPlan } from './types.js';
+import { RESERVED_GUIDE_IDS, WORKSHOP_FOLDER_PREFIX } from './reserved-ids.js';
 import { ID_PATTERN, LANGUAGE_PATTERN } from './schema.js';
 import { checkAudienceSelector, checkLocalised, checkUnique } from './content-checks.js';
 import { readSessions } from './read-sessions.js';
@@ -83,6 +84,12 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   if (audiencesSource) {
     checkUnique(audiencesSource, ['audiences'], audiences.map((audience) => audience.id), 'audience', problems, 'id');
     rawAudiences.forEach((entry, index) => {
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && id.startsWith(WORKSHOP_FOLDER_PREFIX)) {
+        problems.error('RESERVED_ID', `audiences[${index}].id: "${id}" cannot be an audience id: ${WORKSHOP_FOLDER_PREFIX}… folders hold workshop kits, beside the audiences' folders`, audiencesSource.locate(['audiences', index, 'id']), `rename the audience so it does not start with "${WORKSHOP_FOLDER_PREFIX}"`);
+      }
+    });
+    rawAudiences.forEach((entry, index) => {
       const { name, description } = (entry ?? {}) as { name?: unknown; description?: unknown };
       if (isTextMap(name)) checkLocalised(audiencesSource, ['audiences', index, 'name'], name, languages, problems);
       if (isTextMap(description)) checkLocalised(audiencesSource, ['audiences', index, 'description'], description, languages, problems);
@@ -99,6 +106,10 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   const guides: Guide[] = [];
   if (packSource) {
     guideIds.forEach((guideId, index) => {
+      if (RESERVED_GUIDE_IDS.includes(guideId)) {
+        problems.error('RESERVED_ID', `guides: "${guideId}" cannot be a guide id: the handout would be ${guideId}.pdf, the name of a file every pack writes`, packSource.locate(['guides', index]), `reserved guide ids: ${RESERVED_GUIDE_IDS.join(', ')}; rename the guide and its folder`);
+        return;
+      }
       const dir = path.join(absoluteRoot, guideId);
       if (!isDirectory(dir)) {
         problems.error('GUIDE_NOT_FOUND', `guides: no folder "${guideId}" in the content root`, packSource.locate(['guides', index]), didYouMean(guideId, listGuideFolders(absoluteRoot)));
@@ -147,7 +158,16 @@ function readWorkshopPlans(root: string, context: PlanContext, problems: Problem
  */
 export function readWorkshopPlan(file: string, content: Content, problems: ProblemList): WorkshopPlan | undefined {
   const source = readYaml(path.resolve(file), problems);
-  return source && resolveWorkshopPlan(source, { guides: content.guides, audienceIds: content.audiences.map((audience) => audience.id), languages: content.pack.languages }, problems);
+  return source && resolveWorkshopPlan(source, planContext(content), problems);
+}
+
+/** A plan given as text (one composed by `trainpack workshop`'s questions), named `file` in problems. */
+export function parseWorkshopPlan(text: string, file: string, content: Content, problems: ProblemList): WorkshopPlan | undefined {
+  return resolveWorkshopPlan(YamlSource.parse(text, file, problems), planContext(content), problems);
+}
+
+function planContext(content: Content): PlanContext {
+  return { guides: content.guides, audienceIds: content.audiences.map((audience) => audience.id), languages: content.pack.languages };
 }
 
 function readGuide(id: string, dir: string, languages: readonly string[], audienceIds: readonly string[] | undefined, problems: ProblemList): Guide | undefined {

@@ -55,6 +55,8 @@ export const checklistsSchema = z.strictObject({
             id: id.optional(),
             text: localisedText,
             audiences: audienceSelector.default('all'),
+            /** A key action: also printed on the audience's pocket card. */
+            pocket: z.boolean().default(false),
           }),
         )
         .min(1),

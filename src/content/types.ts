@@ -37,6 +37,8 @@ export interface ChecklistItem {
   id?: string;
   text: LocalisedText;
   audiences: AudienceSelector;
+  /** A key action, printed on the audience's pocket card too. */
+  pocket?: boolean;
 }
 
 export interface Checklist {

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { ProblemList } from '../errors.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
@@ -109,14 +109,23 @@ function unwrapOptional(node: unknown): unknown {
   return current;
 }
 
-/** `did you mean "teachers"?` when a close enough id exists. */
+/**
+ * `did you mean "teachers"?` when a known id is close enough to be a typo of `value`: at most one
+ * edit in three characters (never two edits in a two-letter code), or a prefix of at least three
+ * characters. Case is ignored. Anything further is unrelated, and no suggestion beats a wrong one.
+ */
 export function didYouMean(value: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const candidate = closest(value, [...known]);
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  return levenshteinWithin(value, candidate, limit) ? `did you mean "${candidate}"?` : undefined;
-}
-
-function levenshteinWithin(a: string, b: string, limit: number): boolean {
-  return distance(a, b) <= limit || b.startsWith(a) || a.startsWith(b);
+  const wanted = value.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const edits = distance(wanted, candidate.toLowerCase());
+    if (edits < bestDistance) [best, bestDistance] = [candidate, edits];
+  }
+  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(wanted.length / 3))) return `did you mean "${best}"?`;
+  const prefixed = known.find((candidate) => {
+    const lower = candidate.toLowerCase();
+    return Math.min(wanted.length, lower.length) >= 3 && (lower.startsWith(wanted) || wanted.startsWith(lower));
+  });
+  return prefixed === undefined ? undefined : `did you mean "${prefixed}"?`;
 }

@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fontkit, shareLayoutCache } from './pdfkit-internals.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -14,36 +15,6 @@ interface FontkitFont {
 }
 
 const fileCache = new Map<string, Buffer>();
-const parsedFonts = new Map<Uint8Array, unknown>();
-let fontkitCachePatched = false;
-
-/**
- * pdfkit parses a font afresh (fontkit.create) for every document; profiling showed that font
- * work is about half of a naive render. fontkit's export is a configurable getter, so within this
- * process the parse is memoised by buffer: every document reuses one parsed font per file. Each
- * document still gets its own subset, so output is unchanged.
- */
-function shareParsedFonts(): void {
-  if (fontkitCachePatched) return;
-  fontkitCachePatched = true;
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create: (buffer: Uint8Array, postscriptName?: string) => unknown };
-  const descriptor = Object.getOwnPropertyDescriptor(fontkit, 'create');
-  if (!descriptor?.configurable) return;
-  const create = fontkit.create;
-  Object.defineProperty(fontkit, 'create', {
-    configurable: true,
-    enumerable: true,
-    value: (buffer: Uint8Array, postscriptName?: string) => {
-      if (postscriptName) return create(buffer, postscriptName);
-      let font = parsedFonts.get(buffer);
-      if (!font) {
-        font = create(buffer);
-        parsedFonts.set(buffer, font);
-      }
-      return font;
-    },
-  });
-}
 
 /** The bytes of a font file, read once per process. `file` is a package path like dejavu-fonts-ttf/ttf/X.ttf. */
 export function fontBytes(file: string): Buffer {
@@ -59,29 +30,14 @@ export function fontName(family: FontFamilyKey, face: FaceKey): string {
   return `${family}-${face}`;
 }
 
-const sharedLayoutCaches = new Map<string, Record<string, unknown>>();
-
-/**
- * Selects a registered face on `doc`. pdfkit keeps a per-document cache of shaped words; the
- * shaping (fontkit's GSUB/GPOS pass) was the largest cost of every document after the first, so
- * all documents using the same font file share one cache. Cached runs hold glyphs and positions in
- * font units, independent of size and of the document's subset, so sharing them is safe.
- */
+/** Selects a registered face on `doc`, sharing its cache of shaped words across documents. */
 export function selectFont(doc: PDFKit.PDFDocument, family: FontFamilyKey, face: FaceKey, file: string): void {
   doc.font(fontName(family, face));
-  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (!font || !font.layoutCache) return;
-  let shared = sharedLayoutCaches.get(file);
-  if (!shared) {
-    shared = font.layoutCache;
-    sharedLayoutCaches.set(file, shared);
-  }
-  font.layoutCache = shared;
+  shareLayoutCache(doc, file);
 }
 
 /** Registers every face of the theme with a document; pdfkit embeds only the faces used. */
 export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): void {
-  shareParsedFonts();
   for (const [family, faces] of Object.entries(theme.fonts)) {
     for (const [face, file] of Object.entries(faces)) doc.registerFont(fontName(family as FontFamilyKey, face as FaceKey), fontBytes(file));
   }
@@ -89,13 +45,11 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): void {
 
 const metricsFonts = new Map<string, FontkitFont>();
 
-/** A parsed font for measuring and glyph checks, shared with pdfkit's documents. */
+/** A parsed font for measuring and glyph checks, parsed once per process. */
 export function fontkitFont(file: string): FontkitFont {
   let font = metricsFonts.get(file);
   if (!font) {
-    shareParsedFonts();
-    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create: (buffer: Uint8Array) => FontkitFont };
-    font = fontkit.create(fontBytes(file));
+    font = fontkit().create(fontBytes(file)) as FontkitFont;
     metricsFonts.set(file, font);
   }
   return font;

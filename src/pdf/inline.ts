@@ -1,7 +1,8 @@
-/// <reference types="pdfkit" />
 import type { Tokens } from 'marked';
-import { selectFont, unitAscent, unitWidth } from './fonts.js';
-import type { DrawContext } from './model.js';
+import { unitAscent, unitWidth } from './fonts.js';
+import { lineBreaker } from './pdfkit-internals.js';
+import type { Ink } from './ink.js';
+import type { StructNode } from './structure.js';
 import type { FaceKey, FontFamilyKey, Theme } from './theme.js';
 
 export interface InlineStyle {
@@ -46,45 +47,58 @@ export function fontFileOf(style: InlineStyle, theme: Theme): string {
   return theme.fonts[style.family][faceOf(style, theme)];
 }
 
-/** Flattens marked's inline tokens into styled runs of text. */
+/**
+ * Flattens marked's inline tokens into styled runs of text. Walks with its own stack rather than
+ * recursion, so emphasis nested thousands deep cannot overflow the call stack.
+ */
 export function inlineRuns(tokens: readonly Tokens.Generic[] | undefined, style: InlineStyle, fallbackText = ''): TextRun[] {
   if (!tokens || tokens.length === 0) return fallbackText ? [{ text: fallbackText, style }] : [];
   const runs: TextRun[] = [];
-  for (const token of tokens) {
+  const stack: { token: Tokens.Generic; style: InlineStyle }[] = [...tokens].reverse().map((token) => ({ token, style }));
+  const enter = (children: unknown, childStyle: InlineStyle, fallback: string) => {
+    const list = Array.isArray(children) ? (children as Tokens.Generic[]) : [];
+    if (list.length === 0) {
+      if (fallback) runs.push({ text: fallback, style: childStyle });
+      return;
+    }
+    for (let index = list.length - 1; index >= 0; index--) stack.push({ token: list[index]!, style: childStyle });
+  };
+  while (stack.length > 0) {
+    const { token, style: current } = stack.pop()!;
     switch (token.type) {
       case 'text':
       case 'escape':
-        if (Array.isArray(token.tokens) && token.tokens.length > 0) runs.push(...inlineRuns(token.tokens as Tokens.Generic[], style));
-        else runs.push({ text: String(token.text ?? ''), style });
+        if (Array.isArray(token.tokens) && token.tokens.length > 0) enter(token.tokens, current, '');
+        else runs.push({ text: String(token.text ?? ''), style: current });
         break;
       case 'strong':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, bold: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, bold: true }, String(token.text ?? ''));
         break;
       case 'em':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, italic: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, italic: true }, String(token.text ?? ''));
         break;
       case 'del':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, strike: true }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, strike: true }, String(token.text ?? ''));
         break;
       case 'codespan':
-        runs.push({ text: decodeCodespan(String(token.text ?? '')), style: { ...style, family: 'mono', size: style.size * 0.92 } });
+        runs.push({ text: decodeCodespan(String(token.text ?? '')), style: { ...current, family: 'mono', size: current.size * 0.92 } });
         break;
       case 'link':
-        runs.push(...inlineRuns(token.tokens as Tokens.Generic[], { ...style, link: String(token.href) }, String(token.text ?? '')));
+        enter(token.tokens, { ...current, link: String(token.href) }, String(token.text ?? ''));
         break;
       case 'image':
         // An image inside running text prints as its alt text; block images are drawn by the layout.
-        if (token.text) runs.push({ text: `[${String(token.text)}]`, style: { ...style, italic: true } });
+        if (token.text) runs.push({ text: `[${String(token.text)}]`, style: { ...current, italic: true } });
         break;
       case 'br':
-        runs.push({ text: '', style, lineBreak: true });
+        runs.push({ text: '', style: current, lineBreak: true });
         break;
       case 'checkbox':
       case 'html':
         // Checkboxes are drawn as vector boxes by the list layout; raw HTML was reported when lexing.
         break;
       default:
-        runs.push({ text: String(token.raw ?? ''), style });
+        runs.push({ text: String(token.raw ?? ''), style: current });
     }
   }
   return runs;
@@ -100,6 +114,8 @@ interface Word {
   width: number;
   spaceBefore: boolean;
   lineBreak?: boolean;
+  /** Ends at a soft hyphen: a hyphen is printed if the line breaks after it. */
+  softHyphen?: boolean;
 }
 
 /**
@@ -130,14 +146,29 @@ export function breakLines(runs: readonly TextRun[], width: number, theme: Theme
     });
   };
   let lastStyle: InlineStyle | undefined = runs[0]?.style;
+  let previous: Word | undefined;
+  /** Ends a line at a soft hyphen by printing the hyphen. */
+  const hyphenate = () => {
+    const last = segments[segments.length - 1];
+    if (!previous?.softHyphen || !last) return;
+    const hyphen = unitWidth(fontFileOf(last.style, theme), '-') * last.style.size;
+    last.text += '-';
+    last.width += hyphen;
+    x += hyphen;
+  };
   for (const word of words) {
     if (word.lineBreak) {
       finish(lastStyle);
+      previous = word;
       continue;
     }
     lastStyle = word.atoms[0]?.style ?? lastStyle;
     const gap = word.spaceBefore && segments.length > 0 ? spaceWidth(word.atoms[0]!.style, theme) : 0;
-    if (segments.length > 0 && x + gap + word.width > width) finish(lastStyle);
+    if (segments.length > 0 && x + gap + word.width > width) {
+      if (!word.spaceBefore) hyphenate();
+      finish(lastStyle);
+    }
+    previous = word;
     if (word.width <= width || segments.length > 0) {
       place(word.atoms, word.spaceBefore);
       continue;
@@ -151,6 +182,35 @@ export function breakLines(runs: readonly TextRun[], width: number, theme: Theme
   return lines;
 }
 
+/** Spaces a line may break at: every white space but the no-break ones (U+00A0, U+2007, U+202F), which code uses to keep indentation. */
+const BREAKING_SPACE = /([^\S\u00a0\u2007\u202f]+)/;
+const SOFT_HYPHEN = '\u00ad';
+/** Words made only of these need no line-break analysis: no break opportunity can fall inside them. */
+const PLAIN_WORD = /^[\p{L}\p{N}\p{M}.,;:!?'"’“”„«»()[\]]*$/u;
+const piecesCache = new Map<string, string[]>();
+
+/**
+ * A word split where the Unicode line-breaking rules (UAX #14) allow a break inside it: after a
+ * hyphen, a slash, a dash or a soft hyphen. Each piece keeps its trailing hyphen or soft hyphen.
+ */
+function breakablePieces(word: string): string[] {
+  if (PLAIN_WORD.test(word)) return [word];
+  let pieces = piecesCache.get(word);
+  if (!pieces) {
+    pieces = [];
+    const breaker = lineBreaker(word);
+    let last = 0;
+    for (let opportunity = breaker.nextBreak(); opportunity; opportunity = breaker.nextBreak()) {
+      if (opportunity.position <= last || opportunity.position >= word.length) continue;
+      pieces.push(word.slice(last, opportunity.position));
+      last = opportunity.position;
+    }
+    pieces.push(word.slice(last));
+    piecesCache.set(word, pieces);
+  }
+  return pieces;
+}
+
 function toWords(runs: readonly TextRun[], theme: Theme): Word[] {
   const words: Word[] = [];
   let pendingSpace = false;
@@ -162,23 +222,31 @@ function toWords(runs: readonly TextRun[], theme: Theme): Word[] {
       pendingSpace = false;
       continue;
     }
-    for (const part of run.text.split(/(\s+)/)) {
-      if (part === '') continue;
-      if (/^\s+$/.test(part)) {
+    const file = fontFileOf(run.style, theme);
+    // Splitting on a captured pattern alternates words (even indexes) and the spaces between them (odd).
+    run.text.split(BREAKING_SPACE).forEach((part, partIndex) => {
+      if (partIndex % 2 === 1) {
         pendingSpace = true;
         current = undefined;
-        continue;
+        return;
       }
-      const atom = { text: part, style: run.style, width: unitWidth(fontFileOf(run.style, theme), part) * run.style.size };
-      if (current && !pendingSpace) {
-        current.atoms.push(atom);
-        current.width += atom.width;
-      } else {
-        current = { atoms: [atom], width: atom.width, spaceBefore: pendingSpace };
-        words.push(current);
-      }
-      pendingSpace = false;
-    }
+      if (part === '') return;
+      breakablePieces(part).forEach((piece, index) => {
+        const soft = piece.endsWith(SOFT_HYPHEN);
+        const text = piece.replaceAll(SOFT_HYPHEN, '');
+        const atom = { text, style: run.style, width: unitWidth(file, text) * run.style.size };
+        if (current && !pendingSpace && index === 0) {
+          current.atoms.push(atom);
+          current.width += atom.width;
+        } else {
+          current = { atoms: [atom], width: atom.width, spaceBefore: pendingSpace };
+          words.push(current);
+        }
+        // A soft hyphen prints only where the line breaks at it.
+        current.softHyphen = soft;
+        pendingSpace = false;
+      });
+    });
   }
   return words;
 }
@@ -225,37 +293,62 @@ function measureLine(segments: LineSegment[], width: number, lineHeight: number,
   return { segments, width, height, baseline };
 }
 
-/** Draws one line with its top-left corner at (x, y). */
-export function drawLine(doc: PDFKit.PDFDocument, line: TextLine, x: number, y: number, theme: Theme, context?: Pick<DrawContext, 'link'>): void {
+/**
+ * The ink of one line whose top-left corner is at (x, y): a text run per styled segment, and for a
+ * linked segment a Link structure element (child of `tag`) holding both its text and its clickable area.
+ */
+export function lineInks(line: TextLine, x: number, y: number, theme: Theme, tag: StructNode | undefined): Ink[] {
+  const inks: Ink[] = [];
   for (const segment of line.segments) {
     const file = fontFileOf(segment.style, theme);
-    const top = y + line.baseline - unitAscent(file) * segment.style.size;
-    const text = segment.text.replace(/^ /, '');
-    const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * segment.style.size : 0;
     const size = segment.style.size;
-    const baseline = y + line.baseline;
+    const text = segment.text.replace(/^ /, '');
+    const offset = segment.text.length !== text.length ? unitWidth(file, ' ') * size : 0;
     const left = x + segment.x + offset;
     const width = segment.width - offset;
-    const drawText = () => {
-      selectFont(doc, segment.style.family, faceOf(segment.style, theme), file);
-      doc.fontSize(size).fillColor(segment.style.colour);
-      doc.text(text, left, top, { lineBreak: false });
-    };
-    // pdfkit measures underline, strike-through and link areas only when it wraps text itself,
-    // so they are drawn here from the widths this layout measured.
+    const baseline = y + line.baseline;
     const link = segment.style.link;
-    if (link === undefined) drawText();
-    else {
-      const area = { x: left, y: baseline - size * 0.85, width, height: size * 1.1 };
-      if (context) context.link(link, area, drawText);
-      else {
-        drawText();
-        doc.link(area.x, area.y, area.width, area.height, link);
-      }
-      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline + size * 0.12).lineTo(left + width, baseline + size * 0.12).stroke().restore();
-    }
-    if (segment.style.strike) {
-      doc.save().lineWidth(Math.max(0.5, size / 18)).strokeColor(segment.style.colour).moveTo(left, baseline - size * 0.3).lineTo(left + width, baseline - size * 0.3).stroke().restore();
-    }
+    const segmentTag = link !== undefined && tag ? tag.child('Link') : tag;
+    inks.push({
+      kind: 'text',
+      text,
+      family: segment.style.family,
+      face: faceOf(segment.style, theme),
+      size,
+      colour: segment.style.colour,
+      x: left,
+      top: baseline - unitAscent(file) * size,
+      baseline,
+      width,
+      underline: link !== undefined,
+      strike: segment.style.strike,
+      tag: segmentTag,
+    });
+    if (link !== undefined) inks.push({ kind: 'link', x: left, y: baseline - size * 0.85, width, height: size * 1.1, url: link, contents: text, tag: segmentTag });
   }
+  return inks;
+}
+
+/** The ink of lines stacked from (x, y) down. */
+export function linesInks(lines: readonly TextLine[], x: number, y: number, theme: Theme, tag: StructNode | undefined): Ink[] {
+  const inks: Ink[] = [];
+  let top = y;
+  for (const line of lines) {
+    inks.push(...lineInks(line, x, top, theme, tag));
+    top += line.height;
+  }
+  return inks;
+}
+
+/** The text of inline tokens without their styling (outline entries, alt text); iterative, like inlineRuns. */
+export function plainText(tokens: readonly Tokens.Generic[] | undefined, fallback: string): string {
+  if (!tokens || tokens.length === 0) return fallback;
+  let text = '';
+  const stack = [...tokens].reverse();
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (Array.isArray(token.tokens) && token.tokens.length > 0) for (let index = token.tokens.length - 1; index >= 0; index--) stack.push(token.tokens[index] as Tokens.Generic);
+    else text += String(token.text ?? '');
+  }
+  return text;
 }

@@ -1,31 +1,13 @@
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { printDocument, section, words } from '../../test/support/pages.js';
 import { inOrder, readPdf } from '../../test/support/read-pdf.js';
-import { lexMarkdown } from '../markdown/lex.js';
 import { layoutPdf } from './layout-pdf.js';
-import type { PrintDocument, PrintSection } from './model.js';
 import { createTheme } from './theme.js';
 
-const labels = {
-  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
-  continued: 'continued',
-  doneBy: 'Done by',
-  date: 'Date',
-  toBeCompleted: 'To be completed by the organisation',
-  verified: 'Verified',
-  intentionallyBlank: 'This page is intentionally blank.',
-};
+const document = printDocument;
+const longParagraph = (count: number) => words(count);
 
-function section(kind: PrintSection['kind'], title: string, markdown: string): PrintSection {
-  return { kind, title, tokens: lexMarkdown(markdown).tokens, baseDir: tmpdir() };
-}
-
-function document(sections: PrintSection[], overrides: Partial<PrintDocument> = {}): PrintDocument {
-  return { title: 'Doc title', author: 'Org', subject: 'Subject', lang: 'sq', creationDate: new Date('2026-01-02T00:00:00Z'), footer: 'Pack · 2026.1', sections, labels, ...overrides };
-}
-
-const longParagraph = (words: number) => Array.from({ length: words }, (_, index) => `fjalë${index}`).join(' ');
-
+/** End-to-end reads of the PDF; page-making rules are tested on the pages as data (paginate.test.ts). */
 describe('layoutPdf', () => {
   it('draws every token type, in order, with Albanian letters extractable', async () => {
     const markdown = [
@@ -89,42 +71,6 @@ describe('layoutPdf', () => {
     expect(contents).toMatch(new RegExp(`Udhëzuesi i dytë[\\s.]*${starts[1]}`));
     const tocLinks = pdf.links.filter((link) => link.page === 1 && link.destPage);
     expect(tocLinks.map((link) => link.destPage)).toEqual(starts);
-  });
-
-  it('starts documents on right-hand pages in duplex, marking inserted blank pages', async () => {
-    const one = section('handout', 'A', '# A\n\ntekst');
-    const two = section('handout', 'B', '# B\n\ntekst');
-    const { bytes, pages } = await layoutPdf(document([one, two]), createTheme({ paper: 'A4', duplex: true }));
-    const pdf = await readPdf(bytes);
-    expect(pages).toBe(4);
-    expect(pdf.pages[1]).toContain('This page is intentionally blank.');
-    expect(pdf.pages[2]).toContain('B');
-    expect(pdf.pages[3]).toContain('This page is intentionally blank.');
-  });
-
-  it('gives large print more pages for the same text', async () => {
-    const markdown = `# Tekst\n\n${longParagraph(2500)}`;
-    const normal = await layoutPdf(document([section('document', 'T', markdown)]), createTheme({ paper: 'A4' }));
-    const large = await layoutPdf(document([section('document', 'T', markdown)]), createTheme({ paper: 'A4', largePrint: true }));
-    expect(large.pages).toBeGreaterThan(normal.pages * 1.8);
-  });
-
-  it('repeats a checklist title only on the pages it continues onto', async () => {
-    const items = (count: number) => Array.from({ length: count }, (_, index) => `- [ ] veprimi ${index + 1} ${longParagraph(12)}`).join('\n');
-    const checklist = (title: string, count: number) => `::: checklist\n\n## ${title}\n\nHyrje.\n\n${items(count)}\n\n:::`;
-    // The first paragraph fills most of page 1, so the first checklist moves whole to page 2.
-    const markdown = `# Lista\n\n${longParagraph(560)}\n\n${checklist('Lista A', 4)}\n\n${checklist('Lista B', 40)}`;
-    const { bytes } = await layoutPdf(document([section('checklists', 'Lista', markdown)]), createTheme({ paper: 'A4' }));
-    const pdf = await readPdf(bytes);
-    const pageOf = (needle: string) => pdf.pages.findIndex((text) => text.includes(needle));
-    expect(pageOf('Lista A')).toBe(pageOf('veprimi 1 '));
-    // A long checklist starts where there is room, and breaks between items.
-    expect(pageOf('Lista B')).toBe(pageOf('veprimi 4 '));
-    expect(pdf.text).not.toContain('Lista A (continued)');
-    const continued = pdf.pages.filter((text) => text.includes('Lista B (continued)'));
-    expect(continued.length).toBeGreaterThan(0);
-    expect(pdf.pages.filter((text) => text.includes('Lista B') && !text.includes('Lista B (continued)'))).toHaveLength(1);
-    expect(pdf.text).toContain('Done by:');
   });
 
   it('is byte-identical for the same input and date', async () => {

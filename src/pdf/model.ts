@@ -1,6 +1,5 @@
-/// <reference types="pdfkit" />
+import type { Problem } from '../errors.js';
 import type { BlockToken } from '../markdown/lex.js';
-import type { Theme } from './theme.js';
 
 export type SectionKind = 'front' | 'handout' | 'checklists' | 'contacts' | 'document';
 
@@ -12,6 +11,8 @@ export interface PrintSection {
   tokens: BlockToken[];
   /** Folder that image paths in the Markdown are relative to. */
   baseDir: string;
+  /** The file the Markdown was read from and the line it starts on, to locate layout warnings. */
+  source?: { file: string; firstLine: number };
 }
 
 /** The words the layout itself prints, in the document's language. */
@@ -46,66 +47,6 @@ export interface PrintDocument {
 export interface LayoutResult {
   bytes: Buffer;
   pages: number;
-}
-
-/** A background drawn behind the boxes of a callout or code block, page fragment by fragment. */
-export interface Decoration {
-  x: number;
-  width: number;
-  fill?: string;
-  bar?: { width: number; colour: string };
-}
-
-/** Boxes that repeat at the top of a continuation page: a table's header row, a checklist's title. */
-export interface RepeatGroup {
-  header: () => Box[];
-}
-
-/**
- * A node of the tagged-PDF structure tree (H1, P, L, LI, Table, TD...), built while the flow is
- * laid out and turned into pdfkit structure elements, in reading order, as content is drawn.
- */
-export class StructNode {
-  constructor(
-    readonly type: string,
-    readonly parent: StructNode | null,
-    readonly options: { alt?: string; title?: string; actual?: string; lang?: string } = {},
-  ) {}
-
-  child(type: string, options: StructNode['options'] = {}): StructNode {
-    return new StructNode(type, this, options);
-  }
-}
-
-export interface DrawContext {
-  doc: PDFKit.PDFDocument;
-  theme: Theme;
-  /** Left edge of the text block on this page (margins mirror in duplex). */
-  left: number;
-  pageIndex: number;
-  /** Draws content that belongs to `node` in the structure tree. */
-  tag(node: StructNode, draw: () => void): void;
-  /** Draws ink that is not content (rules, boxes, backgrounds, repeated headers): an artifact. */
-  artifact(draw: () => void): void;
-  /** Draws a link's text and its clickable area, tagged as a Link inside the content being drawn. */
-  link(url: string, area: { x: number; y: number; width: number; height: number }, draw: () => void): void;
-}
-
-/**
- * One unbreakable piece of the vertical list (a line, a table row, a checklist item...). The
- * paginator breaks pages only between boxes, never after one that keeps with the next.
- */
-export interface Box {
-  height: number;
-  /** Space above, dropped at the top of a page. */
-  spaceBefore: number;
-  keepWithNext: boolean;
-  breakBefore?: boolean;
-  /** Starts the cover: the page gets no header or footer. */
-  cover?: boolean;
-  group?: RepeatGroup;
-  /** The first box of a list item (lets a checklist keep its title with its first item). */
-  itemStart?: boolean;
-  decorations: readonly Decoration[];
-  draw(context: DrawContext, top: number): void;
+  /** What the layout could not print as written (a box taller than a page was cut), located where it can be. */
+  warnings: Problem[];
 }

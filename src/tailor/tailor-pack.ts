@@ -7,7 +7,7 @@ export interface TailoredChecklist {
   guideTitle: string;
   title: string;
   intro?: string;
-  items: { id?: string; text: string }[];
+  items: { id?: string; text: string; pocket: boolean }[];
 }
 
 export interface PlannedGuide {
@@ -42,7 +42,7 @@ export function tailorChecklist(checklist: Checklist, guideTitle: string, guideI
     guideTitle,
     title: localise(checklist.title, lang),
     intro: checklist.intro ? localise(checklist.intro, lang) : undefined,
-    items: checklist.items.filter((item) => appliesTo(item.audiences, audienceId)).map((item) => ({ id: item.id, text: localise(item.text, lang) })),
+    items: checklist.items.filter((item) => appliesTo(item.audiences, audienceId)).map((item) => ({ id: item.id, text: localise(item.text, lang), pocket: item.pocket ?? false })),
   };
 }
 

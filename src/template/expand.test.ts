@@ -53,7 +53,7 @@ describe('Expander', () => {
   });
 
   it('writes a checklist as a container with a task list, and nothing for no items', () => {
-    const markdown = checklistMarkdown({ id: 'x', guideId: 'g', guideTitle: 'G', title: 'List', items: [{ text: 'Do it' }] }, 2);
+    const markdown = checklistMarkdown({ id: 'x', guideId: 'g', guideTitle: 'G', title: 'List', items: [{ text: 'Do it', pocket: false }] }, 2);
     expect(markdown).toBe('::: checklist id="x"\n\n## List\n\n- [ ] Do it\n\n:::\n');
     expect(checklistMarkdown({ id: 'x', guideId: 'g', guideTitle: 'G', title: 'List', items: [] })).toBe('');
   });

@@ -26,7 +26,7 @@ type TemplateFunction = (context: unknown, options: { data: object }) => string;
 
 /** The Markdown of every document of one pack, before lexing. */
 export interface ExpandedDocument {
-  kind: 'pack-front' | 'handout' | 'checklists' | 'contacts';
+  kind: 'pack-front' | 'handout' | 'checklists' | 'contacts' | 'pocket';
   guideId?: string;
   title: string;
   markdown: string;
@@ -122,6 +122,16 @@ export class Expander {
       documents.push({ kind: 'contacts', title: labels.get('referralContacts'), markdown: this.runTemplate('contacts.hbs', { ...context, contacts }, data), baseDir: this.content.root });
     }
     return documents;
+  }
+
+  /** The audience's pocket card: the checklist items marked `pocket`, and the referral contacts. */
+  expandPocket(plan: PackPlan, date: string): ExpandedDocument {
+    const labels = this.labels(plan.lang);
+    const context = this.baseContext(plan, date);
+    const actions = plan.checklists.flatMap((checklist) => checklist.items.filter((item) => item.pocket).map((item) => inlineMarkdown(item.text)));
+    const contacts = plan.pack.contacts.map((contact) => ({ label: localise(contact.label, plan.lang), value: contact.value }));
+    const title = labels.get('pocketCard');
+    return { kind: 'pocket', title, markdown: this.runTemplate('pocket.hbs', { ...context, actions, contacts }, { labels, plan }), baseDir: this.content.root };
   }
 
   /**
