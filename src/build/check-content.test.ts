@@ -88,7 +88,7 @@ describe('checkContent', () => {
       writeFileSync(sessions, original);
       mkdirSync(path.join(root, 'templates'));
       writeFileSync(path.join(root, 'templates/workshop-agenda.hbs'), '# {{workshop.titel}}\n');
-      expect(where(checkContent(root))).toEqual(['templates/workshop-agenda.hbs:1: unknown value "titel" in a template expression']);
+      expect(where(checkContent(root))).toEqual(['templates/workshop-agenda.hbs:1: unknown value "workshop.titel" in a template expression']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readContent, type LoadOptions } from '../content/load-content.js';
 import type { Content, Guide, GuideText, TemplateSource, WorkshopPlan } from '../content/types.js';
 import { ContentError, ProblemList, TrainpackError, sortProblems, type Problem, type SourceLocation } from '../errors.js';
 import { lexMarkdown, type BlockToken } from '../markdown/lex.js';
-import { missingGlyphs } from '../pdf/fonts.js';
-import { createTheme } from '../pdf/theme.js';
+import { SIZE_LIMITS } from '../content/size-limits.js';
 import { tailorPack } from '../tailor/tailor-pack.js';
 import { tailorWorkshop } from '../tailor/tailor-workshop.js';
 import { expandWorkshop } from '../template/expand-workshop.js';
 import { checkGuideTemplate } from '../template/check-guide.js';
 import { Expander } from '../template/expand.js';
 import { readPrintImages } from './print-images.js';
+import { checkCharacters, type CharacterSource } from './check-characters.js';
 import { printLabelStrings } from './print-labels.js';
 
 export interface CheckResult {
@@ -29,7 +29,7 @@ export interface CheckResult {
 export function checkContent(root: string, options: LoadOptions = {}): CheckResult {
   const { content, problems, partial } = readContent(root, options);
   checkGuides(partial.root, partial.guides, partial.audienceIds, problems);
-  checkGlyphs(partial.root, partial.guides, partial.templates, content?.workshops ?? [], problems);
+  checkGlyphs(partial.root, partial.guides, partial.templates, partial.labelFiles, content?.workshops ?? [], problems);
   if (content && !problems.hasErrors) checkExpansion(content, problems);
   const sorted = sortProblems(problems.items);
   return {
@@ -53,7 +53,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   return { content: result.content, warnings: result.problems.filter((problem) => problem.severity === 'warning') };
 }
 
-function checkGuides(root: string, guides: readonly Guide[], audienceIds: readonly string[], problems: ProblemList): void {
+function checkGuides(root: string, guides: readonly Guide[], audienceIds: readonly string[] | undefined, problems: ProblemList): void {
   for (const guide of guides) {
     const headings: { lang: string; file: string; levels: { depth: number; line: number }[] }[] = [];
     for (const text of Object.values(guide.texts)) {
@@ -70,6 +70,8 @@ function checkGuides(root: string, guides: readonly Guide[], audienceIds: readon
 function checkExpansion(content: Content, problems: ProblemList): void {
   // A trial expansion for every audience and language finds what only running the templates shows.
   const expander = new Expander(content);
+  for (const failure of expander.compileTemplates()) problems.error(failure.code, failure.message, failure.location, failure.hint);
+  if (problems.hasErrors) return;
   // A template fault shows once, however many audiences, languages and plans run into it.
   const report = (error: unknown, fallback?: SourceLocation) => {
     if (!(error instanceof TrainpackError)) throw error;
@@ -141,45 +143,25 @@ function checkImages(tokens: readonly BlockToken[], text: GuideText, dir: string
 }
 
 /** Every character of the content must be printable in the embedded fonts, or the build fails where it appears. */
-function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], workshops: readonly WorkshopPlan[], problems: ProblemList): void {
-  const theme = createTheme({ paper: 'A4' });
-  const large = createTheme({ paper: 'A4', largePrint: true });
-  const faces = [...Object.values(theme.fonts.body), theme.fonts.heading.bold, ...Object.values(large.fonts.body)];
-  const files = new Set<string>([path.join(root, 'pack.yaml'), path.join(root, 'audiences.yaml')]);
+function checkGlyphs(root: string, guides: readonly Guide[], templates: readonly TemplateSource[], labelFiles: readonly string[], workshops: readonly WorkshopPlan[], problems: ProblemList): void {
+  const files = new Map<string, boolean>([[path.join(root, 'pack.yaml'), false], [path.join(root, 'audiences.yaml'), false]]);
   for (const guide of guides) {
-    for (const text of Object.values(guide.texts)) files.add(text.file);
-    if (guide.checklists.length > 0) files.add(path.join(guide.dir, 'checklists.yaml'));
-    if (guide.sessions.length > 0 || guide.quiz.length > 0) files.add(path.join(guide.dir, 'sessions.yaml'));
+    for (const text of Object.values(guide.texts)) files.set(text.file, true);
+    if (guide.checklists.length > 0) files.set(path.join(guide.dir, 'checklists.yaml'), false);
+    if (guide.sessions.length > 0 || guide.quiz.length > 0) files.set(path.join(guide.dir, 'sessions.yaml'), false);
   }
-  for (const plan of workshops) files.add(plan.file);
-  for (const template of templates) files.add(template.file);
-  // Each distinct character is checked once against the fonts (ASCII is in every face); only
-  // when one is missing are the files read again to report every place it appears.
-  const texts = new Map<string, string>();
-  const distinct = new Set<string>();
-  for (const file of files) {
-    let text: string;
+  for (const plan of workshops) files.set(plan.file, false);
+  for (const template of templates) files.set(template.file, true);
+  for (const file of labelFiles) files.set(file, false);
+  const sources: CharacterSource[] = [];
+  for (const [file, markdown] of files) {
     try {
-      // A byte-order mark starts many files saved on Windows: it is not content, never printed.
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      // Files over their size limit were reported when loading; they are not read again.
+      if (statSync(file).size > SIZE_LIMITS.guide.bytes) continue;
+      sources.push({ file, text: readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), markdown });
     } catch {
       continue;
     }
-    texts.set(file, text);
-    for (const character of text) if (character.charCodeAt(0) > 0x7e) distinct.add(character);
   }
-  const missing = new Set(missingGlyphs([...distinct].join(''), faces));
-  if (missing.size === 0) return;
-  for (const [file, text] of texts) {
-    text.split('\n').forEach((line, index) => {
-      if (/^\s*#/.test(line) && file.endsWith('.yaml')) return;
-      let column = 0;
-      for (const character of line) {
-        column++;
-        if (!missing.has(character)) continue;
-        const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        problems.error('MISSING_GLYPH', `character "${character}" (${codePoint}) cannot be printed: the embedded fonts have no glyph for it`, { file, line: index + 1, column }, 'replace it with a character the fonts have (for a tick box use a task list item "- [ ]")');
-      }
-    });
-  }
+  checkCharacters(sources, { missingGlyph: 'error' }, problems);
 }

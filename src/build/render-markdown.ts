@@ -9,6 +9,7 @@ import { createTheme } from '../pdf/theme.js';
 import { readBuiltInLabels } from '../content/built-in-labels.js';
 import { Labels } from '../template/labels.js';
 import { readPrintImages } from './print-images.js';
+import { checkCharacters } from './check-characters.js';
 import { printLabelStrings, printLabels } from './print-labels.js';
 
 export interface RenderOptions {
@@ -17,6 +18,8 @@ export interface RenderOptions {
   lang?: string;
   largePrint?: boolean;
   duplex?: boolean;
+  /** Characters the fonts lack are a warning instead of an error (they print as empty boxes). */
+  allowMissingGlyphs?: boolean;
   date: Date;
 }
 
@@ -35,6 +38,8 @@ export async function renderMarkdown(file: string, options: RenderOptions): Prom
   const source = readMarkdownFile(file, problems);
   problems.throwIfErrors();
   const { front, body, bodyLine } = source!;
+  checkCharacters([{ file: path.resolve(file), text: body, firstLine: bodyLine, markdown: true }], { missingGlyph: options.allowMissingGlyphs ? 'warning' : 'error' }, problems);
+  problems.throwIfErrors();
   const lang = front.lang ?? options.lang ?? 'en';
   const lexed = lexMarkdown(body, { file: path.resolve(file), firstLine: bodyLine });
   const headingTitle = lexed.tokens.find((token) => token.type === 'heading' && 'depth' in token && token.depth === 1) as { text?: string } | undefined;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkContent } from '../build/check-content.js';
 import { BUILT_IN_CONTENT } from '../content/load-content.js';
-import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { colours, displayPath, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -17,7 +17,7 @@ export async function checkCommand(rawFlags: Record<string, unknown>, io: CliIo)
     } else {
       for (const problem of result.problems) io.stderr.write(`${formatProblem(problem, io, colour)}\n`);
       const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
-      io.stderr.write(failed ? `${colour.red('✖')} ${summary}\n` : `${colour.green('✔')} ${displayPath(root, io)}: ${summary}\n`);
+      io.stderr.write(failed ? `${colour.red('✖')} ${summary}\n` : `${colour.green('✔')} ${terminalSafe(displayPath(root, io))}: ${summary}\n`);
     }
     return failed ? EXIT.content : EXIT.ok;
   } catch (error) {

@@ -26,17 +26,26 @@ export function colours(io: CliIo, stream: CliIo['stdout'], enabled: boolean): C
   return new Chalk({ level: wanted ? 1 : 0 });
 }
 
+/**
+ * Text from content (a quoted id, a raw HTML snippet, a file name) made safe for a terminal: control
+ * characters (escape sequences could recolour, move the cursor or retitle the window) and line
+ * breaks are shown as \u escapes instead of reaching it raw. Colours are added after this.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** `file:line:col: message` with the file relative to where the user ran trainpack. */
 export function formatProblem(problem: Problem, io: CliIo, colour: ChalkInstance): string {
   const location = problem.location;
   let where = '';
   if (location) {
-    where = [displayPath(location.file, io), location.line, location.column].filter((part) => part !== undefined).join(':');
+    where = [terminalSafe(displayPath(location.file, io)), location.line, location.column].filter((part) => part !== undefined).join(':');
     where = `${colour.bold(where)}: `;
   }
   const label = problem.severity === 'warning' ? colour.yellow('warning: ') : colour.red('error: ');
-  const hint = problem.hint ? `\n  ${colour.dim(`hint: ${problem.hint}`)}` : '';
-  return `${where}${label}${problem.message}${hint}`;
+  const hint = problem.hint ? `\n  ${colour.dim(`hint: ${terminalSafe(problem.hint)}`)}` : '';
+  return `${where}${label}${terminalSafe(problem.message)}${hint}`;
 }
 
 export function problemJson(problem: Problem, io: CliIo): object {

@@ -3,7 +3,7 @@ import { loadContent } from '../build/check-content.js';
 import { BUILT_IN_CONTENT } from '../content/load-content.js';
 import { UsageError } from '../errors.js';
 import { localise } from '../tailor/tailor-pack.js';
-import { colours, type CliIo } from './io.js';
+import { colours, terminalSafe, type CliIo } from './io.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -30,7 +30,7 @@ export async function listCommand(what: string, rawFlags: Record<string, unknown
     const width = Math.max(...rows.map((row) => row.id.length));
     for (const row of rows) {
       const label = 'name' in row ? row.name : row.title;
-      io.stdout.write(`${colour.bold(row.id.padEnd(width))}  ${label}\n`);
+      io.stdout.write(`${colour.bold(terminalSafe(row.id).padEnd(width))}  ${terminalSafe(label)}\n`);
     }
     return EXIT.ok;
   } catch (error) {

@@ -4,7 +4,7 @@ import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS, type BuildOptions, type OutputKind 
 import type { Content } from '../content/types.js';
 import { localise } from '../tailor/tailor-pack.js';
 import { describeChoices } from './build-command.js';
-import type { CliIo } from './io.js';
+import { terminalSafe, type CliIo } from './io.js';
 
 const KIND_NAMES: Record<OutputKind, string> = {
   pack: 'Whole pack (cover, contents, every handout, checklists, contacts)',
@@ -49,6 +49,6 @@ export async function askBuildChoices(content: Content, options: BuildOptions, a
     const answer = await input({ message: 'Output folder', default: path.relative(io.cwd, chosen.outDir) || '.' }, context);
     chosen.outDir = path.resolve(io.cwd, answer);
   }
-  io.stderr.write(`\n${describeChoices(content, chosen, lang).map((line) => `  ${line}`).join('\n')}\n\n`);
+  io.stderr.write(`\n${describeChoices(content, chosen, lang).map((line) => `  ${terminalSafe(line)}`).join('\n')}\n\n`);
   return (await confirm({ message: 'Build now?', default: true }, context)) ? chosen : undefined;
 }

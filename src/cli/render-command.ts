@@ -2,7 +2,7 @@ import path from 'node:path';
 import { renderFiles } from '../build/render-files.js';
 import type { PaperSize } from '../content/types.js';
 import { resolveDate } from './date.js';
-import { colours, displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { colours, displayPath, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
 import { reportFailure } from './report.js';
 import { EXIT } from './run.js';
 
@@ -14,6 +14,7 @@ interface RenderFlags {
   duplex?: boolean;
   largePrint?: boolean;
   force?: boolean;
+  allowMissingGlyphs?: boolean;
   json?: boolean;
   quiet?: boolean;
   color?: boolean;
@@ -36,6 +37,7 @@ export async function renderCommand(files: string[], rawFlags: Record<string, un
         lang: flags.lang,
         duplex: flags.duplex,
         largePrint: flags.largePrint,
+        allowMissingGlyphs: flags.allowMissingGlyphs,
         date,
       },
     );
@@ -44,7 +46,7 @@ export async function renderCommand(files: string[], rawFlags: Record<string, un
       return EXIT.ok;
     }
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning, io, colour)}\n`);
-    if (!flags.quiet) for (const file of written) io.stdout.write(`${displayPath(file.input, io)} → ${displayPath(file.output, io)} (${file.pages} pages)\n`);
+    if (!flags.quiet) for (const file of written) io.stdout.write(`${terminalSafe(displayPath(file.input, io))} → ${terminalSafe(displayPath(file.output, io))} (${file.pages} pages)\n`);
     return EXIT.ok;
   } catch (error) {
     return reportFailure(error, io, flags.json === true, colour);

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { performance } from 'node:perf_hooks';
 import type { BuildResult } from '../build/options.js';
-import { displayPath, formatProblem, problemJson, type CliIo } from './io.js';
+import { displayPath, formatProblem, problemJson, terminalSafe, type CliIo } from './io.js';
 
 /**
  * What `build` and `workshop` print once their files are written: the manifest as JSON (and
@@ -16,5 +16,5 @@ export function reportBuild(result: BuildResult, flags: { json?: boolean; quiet?
   if (flags.quiet) return;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const threads = result.workers > 0 ? ` on ${result.workers} worker thread${result.workers === 1 ? '' : 's'}` : '';
-  io.stdout.write(`${colours.out.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s${threads} → ${colours.out.bold(displayPath(result.outDir, io))}\n`);
+  io.stdout.write(`${colours.out.green('✔')} ${result.files.length} files, ${result.pages} pages in ${seconds} s${threads} → ${colours.out.bold(terminalSafe(displayPath(result.outDir, io)))}\n`);
 }

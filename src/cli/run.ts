@@ -116,6 +116,7 @@ Examples:
     .option('--lang <code>', 'language when the front matter gives none', 'en')
     .option('--duplex', 'mirror margins for double-sided printing')
     .option('--large-print', 'large-print layout')
+    .option('--allow-missing-glyphs', 'print characters the fonts lack as empty boxes, with a warning, instead of stopping')
     .option('--json', 'print what was written as JSON')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--no-color', 'no colours')

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemList, type SourceLocation } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
+import { exceedsSizeLimit, type SizeLimitKind } from './size-limits.js';
 import { audienceSchema, audiencesSchema, checklistsSchema, frontMatterSchema, labelsSchema, packSchema } from './schema.js';
 import type { Audience, Checklist, Content, Guide, GuideText, LabelSet, LocalisedText, Pack, PaperSize, QuizQuestion, Session, TemplateSource, WorkshopPlan } from './types.js';
 import { RESERVED_GUIDE_IDS, WORKSHOP_FOLDER_PREFIX } from './reserved-ids.js';
@@ -29,7 +30,15 @@ export interface LoadResult {
   content?: Content;
   problems: ProblemList;
   /** What could be read even with errors, so later checks can still report their problems. */
-  partial: { root: string; guides: Guide[]; audienceIds: string[]; templates: TemplateSource[] };
+  partial: {
+    root: string;
+    guides: Guide[];
+    /** Undefined when audiences.yaml could not be read or parsed: references to audiences cannot be checked then. */
+    audienceIds?: string[];
+    templates: TemplateSource[];
+    /** Every labels.yaml read, for the glyph check. */
+    labelFiles: string[];
+  };
 }
 
 /**
@@ -41,7 +50,7 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
   const absoluteRoot = path.resolve(root);
   if (!isDirectory(absoluteRoot)) {
     problems.error('CONTENT_NOT_FOUND', 'content folder not found', { file: absoluteRoot }, 'give a folder holding pack.yaml with --content DIR');
-    return { problems, partial: { root: absoluteRoot, guides: [], audienceIds: [], templates: [] } };
+    return { problems, partial: { root: absoluteRoot, guides: [], templates: [], labelFiles: [] } };
   }
 
   const packSource = readYaml(path.join(absoluteRoot, 'pack.yaml'), problems);
@@ -86,9 +95,13 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
       if (isTextMap(description)) checkLocalised(audiencesSource, ['audiences', index, 'description'], description, languages, problems);
     });
   }
-  const audienceIds = audiencesData
-    ? audiences.map((audience) => audience.id)
-    : rawAudiences.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
+  // Without a readable audiences.yaml every audience reference would be reported as unknown:
+  // hundreds of follow-on errors hiding the one cause, so references are not checked then.
+  const audienceIds = !audiencesSource?.ok
+    ? undefined
+    : audiencesData
+      ? audiences.map((audience) => audience.id)
+      : rawAudiences.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
 
   const guides: Guide[] = [];
   if (packSource) {
@@ -102,22 +115,23 @@ export function readContent(root: string, options: LoadOptions = {}): LoadResult
         problems.error('GUIDE_NOT_FOUND', `guides: no folder "${guideId}" in the content root`, packSource.locate(['guides', index]), didYouMean(guideId, listGuideFolders(absoluteRoot)));
         return;
       }
-      const guide = readGuide(guideId, dir, languages, audiencesSource ? audienceIds : undefined, problems);
+      const guide = readGuide(guideId, dir, languages, audienceIds, problems);
       if (guide) guides.push(guide);
     });
   }
 
   const templates = readTemplates(absoluteRoot, options.templatesDir, problems);
-  const labels = readLabels(absoluteRoot, options.templatesDir, problems);
+  const { labels, labelFiles } = readLabels(absoluteRoot, options.templatesDir, problems);
   for (const language of languages) {
     if (!labels[language]) {
       problems.warn('LABELS_MISSING', `no UI labels for language "${language}": English labels are used`, packSource?.locate(['languages', languages.indexOf(language)]), `add templates/labels.yaml with a "${language}:" section to the content root`);
     }
   }
 
-  const workshops = readWorkshopPlans(absoluteRoot, { guides, audienceIds, languages }, problems);
+  // Plans name audiences too: with audiences.yaml broken they could only report follow-on errors.
+  const workshops = audienceIds ? readWorkshopPlans(absoluteRoot, { guides, audienceIds, languages }, problems) : [];
 
-  const partial = { root: absoluteRoot, guides, audienceIds, templates };
+  const partial = { root: absoluteRoot, guides, audienceIds, templates, labelFiles };
   if (problems.hasErrors || !pack) return { problems, partial };
   return { content: { root: absoluteRoot, pack, audiences, guides, templates, labels, workshops }, problems, partial };
 }
@@ -160,7 +174,7 @@ function readGuide(id: string, dir: string, languages: readonly string[], audien
   const texts: Record<string, GuideText> = {};
   for (const lang of languages) {
     const file = path.join(dir, `guide.${lang}.md`);
-    const text = readText(file, problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
+    const text = readText(file, 'guide', problems, `each guide needs one guide.<lang>.md per language in pack.yaml`);
     if (text === undefined) continue;
     const split = splitFrontMatter(text, file, problems);
     if (split.kind === 'refused') continue;
@@ -220,34 +234,51 @@ function readTemplates(root: string, templatesDir: string | undefined, problems:
       continue;
     }
     for (const name of readdirSync(dir).sort()) {
-      if (!name.endsWith('.hbs')) continue;
       const file = path.join(dir, name);
-      const source = readText(file, problems);
+      if (!name.endsWith('.hbs')) {
+        if (dir !== BUILT_IN_TEMPLATES) warnIfMisnamedTemplate(name, file);
+        continue;
+      }
+      if (dir !== BUILT_IN_TEMPLATES && !byName.has(name)) {
+        warnIfMisnamedTemplate(name, file);
+        continue;
+      }
+      const source = readText(file, 'template', problems);
       if (source !== undefined) byName.set(name, { name, source, file });
     }
   }
   return [...byName.values()];
+
+  /** An override overrides only by exact file name: anything else in the folder would be silently ignored. */
+  function warnIfMisnamedTemplate(name: string, file: string): void {
+    if (name === 'labels.yaml' || name.startsWith('.') || isDirectory(file)) return;
+    const known = [...byName.keys()];
+    problems.warn('TEMPLATE_UNKNOWN', `"${name}" is not a template trainpack uses: it is ignored`, { file }, `${didYouMean(name, known) ?? ''} templates are overridden by file name: ${known.join(', ')}, and labels.yaml`.trim());
+  }
 }
 
 /** Built-in labels, then the content root's, then --templates': later ones win, key by key. */
-function readLabels(root: string, templatesDir: string | undefined, problems: ProblemList): LabelSet {
+function readLabels(root: string, templatesDir: string | undefined, problems: ProblemList): { labels: LabelSet; labelFiles: string[] } {
   const merged: Record<string, Record<string, string>> = {};
+  const labelFiles: string[] = [];
   for (const dir of [BUILT_IN_TEMPLATES, path.join(root, 'templates'), templatesDir]) {
     const file = dir && path.join(dir, 'labels.yaml');
     if (!file || !existsSync(file)) continue;
+    labelFiles.push(file);
     const source = readYaml(file, problems);
     const data = source && validateYaml(labelsSchema, source, problems);
     for (const [lang, labels] of Object.entries(data ?? {})) merged[lang] = { ...merged[lang], ...labels };
   }
-  return merged;
+  return { labels: merged, labelFiles };
 }
 
 function readYaml(file: string, problems: ProblemList): YamlSource | undefined {
-  const text = readText(file, problems);
+  const text = readText(file, 'yaml', problems);
   return text === undefined ? undefined : YamlSource.parse(text, file, problems);
 }
 
-function readText(file: string, problems: ProblemList, hint?: string): string | undefined {
+function readText(file: string, kind: SizeLimitKind, problems: ProblemList, hint?: string): string | undefined {
+  if (exceedsSizeLimit(file, kind, problems)) return undefined;
   try {
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ProblemList } from '../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { didYouMean } from './validate.js';
+import { exceedsSizeLimit } from './size-limits.js';
 
 export interface MarkdownFile {
   front: { title?: string; author?: string; subject?: string; lang?: string };
@@ -20,6 +21,7 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  */
 export function readMarkdownFile(file: string, problems: ProblemList): MarkdownFile | undefined {
   const absolute = path.resolve(file);
+  if (exceedsSizeLimit(absolute, 'markdown', problems)) return undefined;
   let text: string;
   try {
     text = readFileSync(absolute, 'utf8');

@@ -5,9 +5,20 @@ import type { YamlPath, YamlSource } from './yaml-source.js';
 
 /** Validates parsed YAML against a schema, reporting every issue at its file:line:col. */
 export function validateYaml<T extends z.ZodType>(schema: T, source: YamlSource, problems: ProblemList, basePath: YamlPath = []): z.output<T> | undefined {
+  // A broken file's syntax error is reported already; schema errors on what the parser guessed would only follow from it.
+  if (!source.ok) return undefined;
   const data = source.toJS();
   const result = schema.safeParse(data);
   if (result.success) return result.data;
+  // A misspelt key also makes the key it was meant to be "missing": report the misspelling only.
+  const misspelt = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const meant = keyHint(schema, issue.path as (string | number)[], key)?.match(/^did you mean "([^"]+)"/)?.[1];
+      if (meant) misspelt.add(formatPath([...basePath, ...(issue.path as (string | number)[]), meant]));
+    }
+  }
   for (const issue of result.error.issues) {
     const path = [...basePath, ...(issue.path as (string | number)[])];
     const where = path.length > 0 ? `${formatPath(path)}: ` : '';
@@ -17,29 +28,53 @@ export function validateYaml<T extends z.ZodType>(schema: T, source: YamlSource,
       }
       continue;
     }
-    problems.error('SCHEMA', `${where}${describeIssue(issue)}`, source.locate(path));
+    if (misspelt.has(formatPath(path))) continue;
+    problems.error('SCHEMA', `${where}${describeIssue(issue, valueAt(data, issue.path as (string | number)[]))}`, source.locate(path));
   }
   return undefined;
+}
+
+/** The value an issue is about (zod does not keep it by default). */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
 }
 
 export function formatPath(path: YamlPath): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    case 'invalid_type': {
+      const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+      return value === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeValue(value)}`;
+    }
     case 'invalid_value':
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
       return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` : 'must not be empty';
     case 'invalid_union':
       return 'expected "all" or a list of kebab-case ids';
+    case 'invalid_key':
+      return 'not a language code, like "sq" or "en"';
     default:
       return issue.message;
   }
 }
+
+/** zod's names for types, as a content author would say them. */
+const EXPECTED_NAMES: Record<string, string> = {
+  record: 'a map, like { sq: "...", en: "..." }',
+  object: 'a map of keys and values',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+};
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null (an empty value)';

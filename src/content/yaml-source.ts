@@ -1,5 +1,8 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ProblemList, SourceLocation } from '../errors.js';
+
+/** The yaml package's guard against alias bombs: how many nodes one alias may expand to. */
+const MAX_ALIAS_COUNT = 100;
 
 export type YamlPath = readonly (string | number)[];
 
@@ -8,6 +11,10 @@ export type YamlPath = readonly (string | number)[];
  * missing translation) can point at the file:line:col of the value it is about.
  */
 export class YamlSource {
+  /** The plain data, converted once; `undefined` when the document is broken. */
+  private data: unknown;
+  private broken = false;
+
   private constructor(
     readonly file: string,
     readonly document: Document,
@@ -16,28 +23,48 @@ export class YamlSource {
     private readonly lineOffset: number,
   ) {}
 
-  /** Parses YAML 1.2 (dates and versions stay strings); syntax errors go to `problems`. */
+  /**
+   * Parses YAML 1.2 (dates and versions stay strings). Only the first syntax error is reported:
+   * the parser's later ones are nearly always its confusion after the first (one missing comma
+   * gave hundreds). Aliases that expand without bound (a "billion laughs" file) are an error too.
+   */
   static parse(text: string, file: string, problems: ProblemList, lineOffset = 0): YamlSource {
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
     const source = new YamlSource(file, document, lineCounter, lineOffset);
-    for (const error of document.errors) {
-      const [start] = error.pos;
-      const message = error.message.split('\n')[0] ?? error.message;
-      problems.error('YAML_SYNTAX', `invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, source.locationOfOffset(start));
+    const [first, ...followOns] = document.errors;
+    if (first) {
+      const message = first.message.split('\n')[0] ?? first.message;
+      const hints = [];
+      if (first.code === 'UNEXPECTED_TOKEN' && /scalar/.test(first.message)) hints.push('inside { } and [ ], entries are separated by commas: is one missing before this?');
+      if (followOns.length === 1) hints.push('fix this first: the later syntax error in this file most likely follows from it');
+      if (followOns.length > 1) hints.push(`fix this first: the ${followOns.length} later syntax errors in this file most likely follow from it`);
+      const hint = hints.length > 0 ? hints.join('; ') : undefined;
+      problems.error('YAML_SYNTAX', `invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, source.locationOfOffset(first.pos[0]), hint);
+      source.broken = true;
+      return source;
     }
     for (const warning of document.warnings) {
       problems.warn('YAML_WARNING', warning.message.split('\n')[0] ?? warning.message, source.locationOfOffset(warning.pos[0]));
     }
+    try {
+      source.data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      source.broken = true;
+      const alias = firstAlias(document);
+      problems.error('YAML_ALIAS_LIMIT', `invalid YAML: aliases expand to too many values (more than ${MAX_ALIAS_COUNT} per alias)`, alias ? source.locationOfOffset(alias) : source.locate([]), 'content files need no repeated aliases: write the values out');
+    }
     return source;
   }
 
+  /** False when the file has a syntax error or expands too far: nothing in it can be trusted then. */
   get ok(): boolean {
-    return this.document.errors.length === 0;
+    return !this.broken;
   }
 
   toJS(): unknown {
-    return this.document.toJS({ maxAliasCount: 100 });
+    return this.data;
   }
 
   locationOfOffset(offset: number): SourceLocation {
@@ -69,6 +96,18 @@ export class YamlSource {
     }
     return this.locate(path);
   }
+}
+
+/** Offset of the first alias in the document, where an expansion limit is best reported. */
+function firstAlias(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function childOf(node: unknown, key: string | number): { key: unknown; value: unknown } | undefined {

@@ -1,7 +1,8 @@
 import { decodeHTML } from 'entities';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Problem } from '../errors.js';
-import { CONTAINER_NAMES, DIRECTIVE_NAMES, containerExtension, directiveExtension, type ContainerToken, type DirectiveToken } from './directives.js';
+import { MAX_BLOCK_NESTING, MAX_INLINE_NESTING, nestingLimits, type FlattenedMark } from './nesting.js';
+import { CONTAINER_NAMES, DIRECTIVE_NAMES, containerExtension, directiveExtension, paragraphBeforeDirective, startDocument, type ContainerToken, type DirectiveToken } from './directives.js';
 
 /** A marked token, or one of trainpack's print directives. */
 export type BlockToken = Token | DirectiveToken | ContainerToken;
@@ -17,7 +18,12 @@ export interface LexOptions {
   firstLine?: number;
 }
 
-const marked = new Marked({ gfm: true, breaks: false, extensions: [containerExtension, directiveExtension] });
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  extensions: [containerExtension, directiveExtension],
+  tokenizer: { paragraph: paragraphBeforeDirective, ...nestingLimits },
+});
 
 /**
  * Lexes Markdown (GFM plus trainpack's directives) into tokens for the layout. HTML entities in
@@ -25,6 +31,7 @@ const marked = new Marked({ gfm: true, breaks: false, extensions: [containerExte
  * is reported as a warning with its line.
  */
 export function lexMarkdown(markdown: string, options: LexOptions = {}): LexResult {
+  startDocument();
   const tokens = marked.lexer(markdown) as BlockToken[];
   const warnings: Problem[] = [];
   let line = options.firstLine ?? 1;
@@ -37,6 +44,12 @@ export function lexMarkdown(markdown: string, options: LexOptions = {}): LexResu
 
 function inspect(token: BlockToken | Tokens.Generic, line: number, file: string | undefined, warnings: Problem[]): void {
   const location = file ? { file, line } : undefined;
+  const flattened = (token as FlattenedMark).nestingFlattened;
+  if (flattened === 'block') {
+    warnings.push({ severity: 'warning', code: 'NESTING_FLATTENED', message: `lists and quotes nest deeper than ${MAX_BLOCK_NESTING} levels here: the deeper ones are printed as plain text`, location, hint: 'split the passage, or use headings for the outer levels' });
+  } else if (flattened === 'inline') {
+    warnings.push({ severity: 'warning', code: 'NESTING_FLATTENED', message: `emphasis or links nest deeper than ${MAX_INLINE_NESTING} levels here: the deeper markers are printed as they are`, location });
+  }
   switch (token.type) {
     case 'html':
       if (!/^\s*<!--[\s\S]*-->\s*$/.test(String(token.raw))) {

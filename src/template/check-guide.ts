@@ -2,34 +2,37 @@ import Handlebars from 'handlebars';
 import type { Guide, GuideText } from '../content/types.js';
 import type { ProblemList, SourceLocation } from '../errors.js';
 import { didYouMean } from '../content/validate.js';
-import { GUIDE_DATA_ROOTS, GUIDE_HELPERS, templateError } from './expand.js';
+import { BUILT_IN_HELPERS, GUIDE_DATA_ROOTS, GUIDE_HELPERS, templateError } from './expand.js';
 
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
 
-const BLOCK_BUILT_INS = ['each', 'if', 'unless', 'with'];
 
 /**
  * Checks a guide body's template use without running it: syntax, helpers, the audience ids given to
  * `{{#for}}` and the checklist ids given to `{{checklist}}`, each reported at its file:line:col.
  */
-export function checkGuideTemplate(guide: Guide, text: GuideText, audienceIds: readonly string[], problems: ProblemList): void {
+export function checkGuideTemplate(guide: Guide, text: GuideText, audienceIds: readonly string[] | undefined, problems: ProblemList): void {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(text.body);
   } catch (error) {
-    const located = templateError(error, { file: text.file, lineOffset: text.bodyLine - 1 });
-    problems.error('TEMPLATE_SYNTAX', located.message, located.location);
+    const located = templateError(error, { file: text.file, lineOffset: text.bodyLine - 1, source: text.body });
+    problems.error('TEMPLATE_SYNTAX', located.message, located.location, located.hint);
     return;
   }
   const checklistIds = guide.checklists.map((checklist) => checklist.id);
   const locate = (node: Node): SourceLocation => ({ file: text.file, line: node.loc.start.line + text.bodyLine - 1, column: node.loc.start.column + 1 });
-  const knownHelpers = [...GUIDE_HELPERS, ...BLOCK_BUILT_INS, 'lookup', 'log'];
+  const knownHelpers = [...GUIDE_HELPERS, ...BUILT_IN_HELPERS];
 
   const checkCall = (node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression, isBlock: boolean) => {
     const name = pathName(node.path);
     const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (name === undefined) return;
+    if (name === 'log') {
+      problems.error('UNKNOWN_HELPER', '{{log}} is not available: it would write to the terminal, not the document', locate(node), 'delete it');
+      return;
+    }
     if (isBlock || hasArguments) {
       if (!knownHelpers.includes(name)) {
         problems.error('UNKNOWN_HELPER', `unknown helper "${name}"`, locate(node), didYouMean(name, knownHelpers) ?? `helpers: ${GUIDE_HELPERS.join(', ')}`);
@@ -48,7 +51,7 @@ export function checkGuideTemplate(guide: Guide, text: GuideText, audienceIds: r
           continue;
         }
         const id = (param as hbs.AST.StringLiteral).value;
-        if (!audienceIds.includes(id)) problems.error('UNKNOWN_AUDIENCE', `unknown audience "${id}" in {{#for}}`, locate(param), didYouMean(id, audienceIds) ?? `known audiences: ${audienceIds.join(', ')}`);
+        if (audienceIds && !audienceIds.includes(id)) problems.error('UNKNOWN_AUDIENCE', `unknown audience "${id}" in {{#for}}`, locate(param), didYouMean(id, audienceIds) ?? `known audiences: ${audienceIds.join(', ')}`);
       }
     }
     if (name === 'checklist') {

@@ -70,4 +70,33 @@ describe('Expander', () => {
       expect(located.location.line).toBe(8);
     }
   });
+
+  /** The error expanding the "school" guide (English) with `body` fails with, starting on line 6 of its file. */
+  const failure = (body: string) => {
+    const broken = { ...content, guides: content.guides.map((guide) => (guide.id === 'school' ? { ...guide, texts: { ...guide.texts, en: { ...guide.texts.en!, body, bodyLine: 6 } } } : guide)) };
+    try {
+      new Expander(broken).expandPlan(tailorPack(broken, audience('teachers'), 'en'), '2026-01-02');
+    } catch (error) {
+      const { message, location } = error as { message: string; location: { line: number; column: number } };
+      return { message, line: location.line, column: location.column };
+    }
+    throw new Error('expansion succeeded');
+  };
+
+  it('fails on a misspelt field passed to a helper, at the field, instead of printing nothing', () => {
+    expect(failure('Intro\n\n{{#if guide.sumary}}x{{/if}}\n')).toEqual({ message: 'unknown value "guide.sumary" in a template expression', line: 8, column: 7 });
+    expect(failure('{{md pack.titel}}\n')).toMatchObject({ message: 'unknown value "pack.titel" in a template expression', line: 6, column: 6 });
+  });
+
+  it('locates a field looked up on text, which JavaScript reports without a place', () => {
+    expect(failure('one\n{{audience.name.length}}\n')).toEqual({ message: 'unknown value "audience.name.length" in a template expression: "audience.name" is text, which has no field "length"', line: 7, column: 3 });
+  });
+
+  it('reports a block left open where it opens, not past the end of the file', () => {
+    expect(failure('a\n\n{{#for "teachers"}}\nb {{#if lang}}c{{/if}}\n{{!-- {{/for}} in a comment closes nothing --}}\n')).toEqual({ message: '{{#for}} is never closed', line: 8, column: 1 });
+  });
+
+  it('has no {{log}}, which would write to stdout', () => {
+    expect(failure('{{log "x"}}\n').message).toContain('log');
+  });
 });

@@ -4,17 +4,20 @@ import { TrainpackError, type Problem, type SourceLocation } from '../errors.js'
 import { localise, type PackPlan, type PlannedGuide, type TailoredChecklist } from '../tailor/tailor-pack.js';
 import { Labels } from './labels.js';
 import { escapeMarkdown, inlineMarkdown, quoteAttribute } from './markdown-escape.js';
+import { findPath, findUnclosedBlock, parseStrictTemplate } from './template-source.js';
 
 /** Helpers a guide body or template may call; anything else is an error. */
 export const GUIDE_HELPERS = ['for', 'checklist', 't', 'md', 'attr', 'pagebreak', 'fill'] as const;
-const BUILT_IN_HELPERS = ['each', 'if', 'unless', 'with', 'lookup', 'log'];
+/** Handlebars' own helpers that templates may use. Not `log`: it writes to stdout, which `--json` keeps for JSON. */
+export const BUILT_IN_HELPERS = ['each', 'if', 'unless', 'with', 'lookup'];
 /** Data a guide body sees at its top level. */
 export const GUIDE_DATA_ROOTS = ['audience', 'lang', 'pack', 'guide', 'date'] as const;
 
 const COMPILE_OPTIONS: CompileOptions = {
   strict: true,
   noEscape: true,
-  knownHelpers: Object.fromEntries([...GUIDE_HELPERS, ...BUILT_IN_HELPERS].map((name) => [name, true])),
+  // Handlebars counts `log` as known unless told otherwise.
+  knownHelpers: { ...Object.fromEntries([...GUIDE_HELPERS, ...BUILT_IN_HELPERS].map((name) => [name, true])), log: false },
   knownHelpersOnly: true,
 };
 
@@ -76,6 +79,23 @@ export class Expander {
     return labels;
   }
 
+  /**
+   * Compiles every template, so that one used only for some content (contacts.hbs runs only when
+   * pack.yaml has contacts) is checked too: syntax and unknown helpers fail here.
+   */
+  compileTemplates(): TrainpackError[] {
+    const failures: TrainpackError[] = [];
+    for (const template of this.templates.values()) {
+      try {
+        // Handlebars compiles on first use; precompiling is what finds the errors now.
+        this.handlebars.precompile(parseStrictTemplate(template.source), COMPILE_OPTIONS);
+      } catch (error) {
+        failures.push(templateError(error, { file: template.file, lineOffset: 0, source: template.source }));
+      }
+    }
+    return failures;
+  }
+
   /** Every document for one plan, in pack order: front matter, handouts, checklists, contacts. */
   expandPlan(plan: PackPlan, date: string): ExpandedDocument[] {
     const labels = this.labels(plan.lang);
@@ -124,7 +144,7 @@ export class Expander {
 
   private expandGuide(planned: PlannedGuide, context: TemplateContext, data: object): string {
     const guide = { id: planned.guide.id, title: planned.text.title, summary: planned.text.summary };
-    const location = { file: planned.text.file, lineOffset: planned.text.bodyLine - 1 };
+    const location = { file: planned.text.file, lineOffset: planned.text.bodyLine - 1, source: planned.text.body };
     const run = this.compile(`guide:${planned.text.file}`, planned.text.body, location);
     return execute(run, { ...context, guide }, { ...data, checklists: planned.checklists }, location);
   }
@@ -132,7 +152,7 @@ export class Expander {
   private runTemplate(name: string, context: object, data: object): string {
     const template = this.templates.get(name);
     if (!template) throw new TrainpackError('TEMPLATE_NOT_FOUND', `template "${name}" not found`, { hint: 'a templates folder overrides built-in templates by file name; it cannot remove them' });
-    const location = { file: template.file, lineOffset: 0 };
+    const location = { file: template.file, lineOffset: 0, source: template.source };
     return execute(this.compile(`template:${template.file}`, template.source, location), context, data, location);
   }
 
@@ -140,7 +160,7 @@ export class Expander {
     let compiled = this.compiled.get(key);
     if (!compiled) {
       try {
-        const template = this.handlebars.compile(source, COMPILE_OPTIONS);
+        const template = this.handlebars.compile(parseStrictTemplate(source), COMPILE_OPTIONS);
         compiled = (context, options) => template(context, options);
         this.compiled.set(key, compiled);
       } catch (error) {
@@ -166,6 +186,8 @@ interface TemplateLocation {
   file: string;
   /** Lines in the file before the template text starts (front matter). */
   lineOffset: number;
+  /** The template text, to find what a runtime error is about. */
+  source?: string;
 }
 
 function execute(template: TemplateFunction, context: object, data: object, location: TemplateLocation): string {
@@ -183,6 +205,7 @@ interface ExpandData {
 }
 
 function registerHelpers(handlebars: typeof Handlebars): void {
+  handlebars.unregisterHelper('log');
   handlebars.registerHelper('for', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions & { data: ExpandData };
     const audienceId = options.data.root.audience.id;
@@ -218,6 +241,21 @@ export function templateError(error: unknown, location: TemplateLocation): Train
     return error.location ? error : new TrainpackError(error.code, error.message, { location: { file: location.file }, hint: error.hint });
   }
   const raw = error instanceof Error ? error.message : String(error);
+  const at = (line: number | undefined, column: number | undefined): SourceLocation => ({ file: location.file, line: line === undefined ? undefined : line + location.lineOffset, column: column === undefined ? undefined : column + 1 });
+  // A field looked up on text, like {{audience.name.length}}: JavaScript's own TypeError, without a place.
+  const onText = /^Cannot use 'in' operator to search for '([^']*)' in/.exec(raw);
+  if (error instanceof TypeError && onText) {
+    const path = location.source === undefined ? undefined : findPath(location.source, onText[1]!);
+    const where = path ? at(path.loc.start.line, path.loc.start.column) : { file: location.file };
+    const parent = path ? path.parts.slice(0, path.parts.indexOf(onText[1]!)).join('.') : 'the value';
+    return new TrainpackError('TEMPLATE', `unknown value "${path?.original ?? onText[1]}" in a template expression: "${parent}" is text, which has no field "${onText[1]}"`, { location: where });
+  }
+  if (location.source !== undefined && /got 'EOF'$/.test(raw)) {
+    const unclosed = findUnclosedBlock(location.source);
+    if (unclosed) {
+      return new TrainpackError('TEMPLATE_UNCLOSED', `{{#${unclosed.name}}} is never closed`, { location: at(unclosed.line, unclosed.column - 1), hint: `close it with {{/${unclosed.name}}}` });
+    }
+  }
   const details = error as { lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
   let line = details.hash?.loc?.first_line ?? details.lineNumber;
   let column = details.hash?.loc ? details.hash.loc.first_column : details.column;
@@ -228,8 +266,11 @@ export function templateError(error: unknown, location: TemplateLocation): Train
   }
   const parseLine = /^Parse error on line (\d+)/.exec(raw);
   if (line === undefined && parseLine) line = Number(parseLine[1]);
-  const where: SourceLocation = { file: location.file, line: line === undefined ? undefined : line + location.lineOffset, column: column === undefined ? undefined : column + 1 };
-  return new TrainpackError('TEMPLATE', describeHandlebarsError(raw), { location: where });
+  // Handlebars places a strict lookup at its statement; the path itself is more useful to show.
+  const notDefined = /^"([^"]+)" not defined in/.exec(raw);
+  const path = notDefined && location.source !== undefined && line !== undefined ? findPath(location.source, notDefined[1]!, { line, column: column ?? 0 }) : undefined;
+  if (path) return new TrainpackError('TEMPLATE', `unknown value "${path.original}" in a template expression`, { location: at(path.loc.start.line, path.loc.start.column) });
+  return new TrainpackError('TEMPLATE', describeHandlebarsError(raw), { location: at(line, column) });
 }
 
 function describeHandlebarsError(message: string): string {
