@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderState } from '../../test/support/folder-state.js';
+import { treePicture } from '../../test/support/output-tree.js';
 import { TrainpackError } from '../errors.js';
 import { renderMarkdown } from './render-markdown.js';
 import { planRenderOutputs, writeRenderOutputs } from './render-outputs.js';
@@ -74,7 +74,7 @@ describe('writeRenderOutputs', () => {
   it('removes what it wrote and the folders it made when a later file cannot be written', () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'blocker'), 'a file where a folder is needed');
-    const before = folderState(dir);
+    const before = treePicture(dir);
     const planned = [
       { input: path.join(dir, 'notes.md'), output: path.join(dir, 'made/deep/notes.pdf') },
       { input: path.join(dir, 'notes.md'), output: path.join(dir, 'blocker/notes.pdf') },
@@ -83,7 +83,7 @@ describe('writeRenderOutputs', () => {
     expect(error.code).toBe('OUTPUT_WRITE_FAILED');
     expect(error.message).toBe('cannot write the PDF: a file stands where a folder is needed (EEXIST); nothing was written');
     expect(error.location?.file).toBe(path.join(dir, 'blocker/notes.pdf'));
-    expect(folderState(dir)).toEqual(before);
+    expect(treePicture(dir)).toEqual(before);
   });
 
   it('creates a new file in place of nothing, and replaces its own', () => {

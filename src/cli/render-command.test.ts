@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { folderState } from '../../test/support/folder-state.js';
+import { treePicture } from '../../test/support/output-tree.js';
 import { looksLikeCrash, runCli } from '../../test/support/run-cli-in-process.js';
 
 const temporary: string[] = [];
@@ -20,12 +20,12 @@ function notesFolder(): string {
 
 /** Runs a render that must be refused: exit 1, one located line, no stack, the folder as it was. */
 async function expectRefused(dir: string, argv: string[], line: string): Promise<void> {
-  const before = folderState(dir);
+  const before = treePicture(dir);
   const run = await runCli(argv, dir);
   expect(run.stderr).toContain(line);
   expect(looksLikeCrash(run.stderr)).toBe(false);
   expect(run.code).toBe(1);
-  expect(folderState(dir)).toEqual(before);
+  expect(treePicture(dir)).toEqual(before);
 }
 
 describe('trainpack render never destroys a file', () => {
@@ -87,9 +87,9 @@ describe('trainpack render never destroys a file', () => {
     writeFileSync(path.join(outside, 'precious.txt'), 'keep me');
     symlinkSync(path.join(outside, 'precious.txt'), path.join(dir, 'notes.pdf'));
     await expectRefused(dir, ['render', 'notes.md'], 'notes.pdf: error: this file was not written by trainpack render');
-    const before = folderState(outside);
+    const before = treePicture(outside);
     expect((await runCli(['render', 'notes.md', '--force'], dir)).code).toBe(0);
-    expect(folderState(outside)).toEqual(before);
+    expect(treePicture(outside)).toEqual(before);
     expect(readFileSync(path.join(dir, 'notes.pdf')).toString('latin1')).toMatch(/^%PDF-/);
   });
 
@@ -105,23 +105,23 @@ describe('trainpack render never destroys a file', () => {
     const dir = notesFolder();
     writeFileSync(path.join(dir, 'other.md'), '# Other\n');
     writeFileSync(path.join(dir, 'other.pdf'), 'not ours');
-    const before = folderState(dir);
+    const before = treePicture(dir);
     const run = await runCli(['render', 'notes.md', 'other.md', 'missing.md'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('other.pdf: error: this file was not written by trainpack render');
     expect(run.stderr).toContain('missing.md: error: file not found');
-    expect(folderState(dir)).toEqual(before);
+    expect(treePicture(dir)).toEqual(before);
   });
 
   it('refuses --out naming a file, and an empty --out or -o', async () => {
     const dir = notesFolder();
     await expectRefused(dir, ['render', 'notes.md', '--out', 'notes.md'], 'notes.md: error: --out names a file, not a folder');
     for (const flag of ['--out', '-o']) {
-      const before = folderState(dir);
+      const before = treePicture(dir);
       const run = await runCli(['render', 'notes.md', flag, ''], dir);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/error: (--out|-o\/--output) is empty/);
-      expect(folderState(dir)).toEqual(before);
+      expect(treePicture(dir)).toEqual(before);
     }
   });
 
@@ -133,11 +133,11 @@ describe('trainpack render never destroys a file', () => {
   it('writes nothing when one of several files has an error', async () => {
     const dir = notesFolder();
     writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: [unclosed\n---\n# Bad\n');
-    const before = folderState(dir);
+    const before = treePicture(dir);
     const run = await runCli(['render', 'notes.md', 'bad.md'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^bad\.md:2:\d+: error: invalid YAML/m);
-    expect(folderState(dir)).toEqual(before);
+    expect(treePicture(dir)).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['bad.md', 'notes.md']);
   });
 });
