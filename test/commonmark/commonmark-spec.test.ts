@@ -2,10 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/run-cli-in-process.js';
 
 const { tests: allExamples } = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number; section: string }[] };
 // Every example, images included: an image that is missing or remote is a located warning in
@@ -23,16 +21,7 @@ describe('the CommonMark spec', () => {
     const files = examples.map((example) => ({ file: path.join(inputs, `example-${String(example.number).padStart(3, '0')}.md`), markdown: example.markdown.replace(/→/g, '\t') }));
     mkdirSync(inputs);
     for (const { file, markdown } of files) writeFileSync(file, markdown);
-    let stderr = '';
-    const sink = (append: (text: string) => void) =>
-      new Writable({
-        write(chunk: Buffer | string, _encoding, done) {
-          append(chunk.toString());
-          done();
-        },
-      });
-    const io: CliIo = { stdout: sink(() => {}), stderr: sink((text) => (stderr += text)), stdin: process.stdin, env: { SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, cwd: work };
-    const code = await run(['render', ...files.map(({ file }) => file), '--out', out, '--quiet'], io);
+    const { code, stderr } = await runCli(['render', ...files.map(({ file }) => file), '--out', out, '--quiet'], work);
     expect(stderr.split('\n').filter((line) => line.includes('error'))).toEqual([]);
     expect(code).toBe(0);
     expect(readdirSync(out)).toHaveLength(examples.length);

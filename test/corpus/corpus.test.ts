@@ -1,11 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/run-cli-in-process.js';
 
 /**
  * The bad-input corpus: each folder here is one fault, either a content root (run through
@@ -23,19 +21,6 @@ const output = mkdtempSync(path.join(tmpdir(), 'trainpack-corpus-'));
 
 afterAll(() => rmSync(output, { recursive: true, force: true }));
 
-async function runIn(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const captured = { stdout: '', stderr: '' };
-  const sink = (name: 'stdout' | 'stderr') =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        captured[name] += chunk.toString();
-        done();
-      },
-    });
-  const io: CliIo = { stdout: sink('stdout'), stderr: sink('stderr'), stdin: process.stdin, env: { SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, cwd };
-  const code = await run(argv, io);
-  return { code, ...captured };
-}
 
 describe('the bad-input corpus', () => {
   it('holds at least 60 faults', () => {
@@ -46,7 +31,7 @@ describe('the bad-input corpus', () => {
     const dir = path.join(corpus, name);
     const expected = readFileSync(path.join(dir, 'expected.txt'), 'utf8').split('\n').filter((line) => line.trim() !== '');
     const argv = existsSync(path.join(dir, 'input.md')) ? ['render', 'input.md', '--out', path.join(output, name)] : ['check', '--content', '.'];
-    const result = await runIn(dir, argv);
+    const result = await runCli(argv, dir);
     expect(result.stderr).not.toContain('This is a bug');
     const seen = result.stderr.split('\n');
     for (const line of expected) expect(seen).toContain(line);

@@ -1,11 +1,9 @@
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/run-cli-in-process.js';
 import { randomMarkdown } from './random-markdown.js';
 
 /**
@@ -28,18 +26,9 @@ afterAll(() => {
   console.log(`fuzz: ${outcomes.rendered} documents rendered, ${outcomes.rejected} rejected with located errors (seeds ${FIRST_SEED} to ${FIRST_SEED + DOCUMENTS - 1})`);
 });
 
-async function trainpack(argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const io: CliIo = { stdout: sink(() => {}), stderr: sink((text) => (stderr += text)), stdin: process.stdin, env: { SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, cwd: work };
-  const code = await run(argv, io);
-  return { code, stderr };
+/** The real CLI, in this process, in the fuzz folder. */
+function trainpack(argv: string[]): Promise<{ code: number; stderr: string }> {
+  return runCli(argv, work);
 }
 
 /** Exit 0 with the PDF written, or exit 1 with every error naming the file (and line, unless it is about the whole file). */
